@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays, daysBetween, isIsoDate, monthBounds, monthsBetween, today, weekday } from './dates.ts';
+
+describe('calendar dates', () => {
+  it('rejects days that do not exist', () => {
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026/09/30')).toBe(false);
+    expect(isIsoDate('2026-9-30')).toBe(false);
+  });
+
+  it('counts whole days across month and year ends', () => {
+    expect(daysBetween('2026-09-30', '2026-10-23')).toBe(23);
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-10-23', '2026-09-30')).toBe(-23);
+  });
+
+  it('adding days and counting them agree for any date and offset', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.integer({ min: -3000, max: 3000 }), (d, n) => {
+        const start = d.toISOString().slice(0, 10);
+        expect(daysBetween(start, addDays(start, n))).toBe(n);
+      }),
+    );
+  });
+
+  it('knows the weekday: 2026-02-14 is a Saturday, 2026-03-02 a Monday', () => {
+    expect(weekday('2026-02-14')).toBe(6);
+    expect(weekday('2026-03-02')).toBe(1);
+  });
+
+  it('takes today in China Standard Time, not UTC', () => {
+    // 2026-11-22 17:30 UTC is already 2026-11-23 in Beijing.
+    expect(today('Asia/Shanghai', new Date('2026-11-22T17:30:00Z'))).toBe('2026-11-23');
+  });
+
+  it('bounds months, February included', () => {
+    expect(monthBounds('2026-02')).toEqual({ first: '2026-02-01', last: '2026-02-28' });
+    expect(monthBounds('2026-12')).toEqual({ first: '2026-12-01', last: '2026-12-31' });
+    expect(monthsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Calendar dates as ISO strings ("2026-09-30"), the form content files use.
+ *
+ * A task's dates are days, not instants: a deadline of 2026-09-30 means the whole of that day in
+ * China Standard Time. Keeping them as strings and counting in whole days avoids every time-zone
+ * surprise of `Date`; `Date.UTC` is used only as a day counter.
+ */
+
+/** A calendar day written as `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** A calendar month written as `YYYY-MM`. */
+export type IsoMonth = string;
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar day in `YYYY-MM-DD` form (2026-02-30 is not). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function dayNumber(date: IsoDate): number {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to`: positive when `to` is later. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The day `days` after `date` (before it when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+export function weekday(date: IsoDate): number {
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Today's date where the government sits (China Standard Time by default), not where the build runs. */
+export function today(timeZone = 'Asia/Shanghai', now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function monthOf(date: IsoDate): IsoMonth {
+  return date.slice(0, 7);
+}
+
+/** First and last day of a month. */
+export function monthBounds(month: IsoMonth): { first: IsoDate; last: IsoDate } {
+  const first = `${month}-01`;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = fromDayNumber(Date.UTC(y, m, 1) / DAY_MS - 1);
+  return { first, last };
+}
+
+/** Months from `from` to `to`, both included, in order. */
+export function monthsBetween(from: IsoMonth, to: IsoMonth): IsoMonth[] {
+  const months: IsoMonth[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  const [toY, toM] = to.split('-').map(Number) as [number, number];
+  while (y < toY || (y === toY && m <= toM)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return months;
+}
+
+/** The earlier of two dates. */
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}

@@ -1,0 +1,202 @@
+/**
+ * The shape of every content file editors write under `content/`.
+ *
+ * One definition serves the build (Astro validates each file against it) and the editors' CMS,
+ * so a field cannot exist in one and be missing in the other. Each field carries its Chinese
+ * label in `.meta({ title })`: error messages and CMS forms both read it from here.
+ * References between files (a task's lead unit must be a known unit) are checked after loading,
+ * in `references.ts`, because a single file cannot know its neighbours.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/dates.ts';
+
+/** A calendar day. YAML turns an unquoted 2026-09-30 into a Date; both forms end as `YYYY-MM-DD`. */
+export const isoDate = z
+  .preprocess(
+    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+    z.string({ error: '应为日期，格式 YYYY-MM-DD，例如 2026-09-30' }).refine(isIsoDate, {
+      error: (issue) => `应为日期，格式 YYYY-MM-DD，例如 2026-09-30；实际为「${String(issue.input)}」`,
+    }),
+  )
+  .meta({ format: 'date' });
+
+const text = (title: string, max: number) =>
+  z.string({ error: `应填写${title}（文字）` }).trim().min(1, { error: `${title}不能为空` }).max(max, { error: `${title}不能超过 ${max} 个字` }).meta({ title });
+
+/** An identifier used in file names and addresses: lower-case letters, digits and hyphens. */
+const slugId = (title: string) =>
+  z.string({ error: `应填写${title}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: `${title}只能由小写字母、数字和连字符组成，例如 housing-bureau` }).meta({ title });
+
+/** A task code such as WL-2026-014, or WL-2026-014-02 for a sub-task. */
+export const TASK_CODE = /^[A-Z][A-Z0-9]*(-[0-9A-Z]+)+$/;
+const taskCode = (title: string) =>
+  z.string({ error: `应填写${title}` }).regex(TASK_CODE, { error: `${title}应为大写字母、数字和连字符组成的任务编号，例如 WL-2026-014` }).meta({ title });
+
+const person = z
+  .object({
+    name: text('姓名', 20),
+    title: text('职务', 60),
+  })
+  .meta({ title: '牵头领导' });
+
+export const milestoneSchema = z
+  .object({
+    name: text('节点名称', 60),
+    due: isoDate.meta({ title: '计划完成日期' }),
+    done: isoDate.meta({ title: '实际完成日期' }).optional(),
+  })
+  .meta({ title: '节点' });
+
+export const progressUpdateSchema = z
+  .object({
+    date: isoDate.meta({ title: '日期' }),
+    progress: z
+      .number({ error: '进度应为 0 到 100 之间的整数' })
+      .int({ error: '进度应为整数' })
+      .min(0, { error: '进度不能小于 0' })
+      .max(100, { error: '进度不能超过 100' })
+      .meta({ title: '进度（%）' })
+      .optional(),
+    text: text('进展情况', 500),
+  })
+  .meta({ title: '推进动态' });
+
+export const signOffSchema = z
+  .object({
+    leader: text('签批领导', 40),
+    date: isoDate.meta({ title: '销号日期' }),
+    note: text('销号说明', 200).optional(),
+  })
+  .meta({ title: '销号记录' });
+
+/** 重点工作任务 — a tracked task; the file name is its code. */
+export const taskSchema = z
+  .object({
+    title: text('任务名称', 80),
+    ledger: slugId('所属台账'),
+    category: slugId('任务类别'),
+    parent: taskCode('所属总任务').optional(),
+    weight: z.number({ error: '权重应为正数' }).positive({ error: '权重应为正数' }).meta({ title: '权重' }).optional(),
+    leadLeader: person,
+    leadUnit: slugId('牵头单位'),
+    responsibleUnits: z.array(slugId('责任单位')).default([]).meta({ title: '责任单位' }),
+    supportingUnits: z.array(slugId('配合单位')).default([]).meta({ title: '配合单位' }),
+    goal: text('任务目标', 400),
+    start: isoDate.meta({ title: '开始日期' }),
+    deadline: isoDate.meta({ title: '截止日期' }),
+    cadence: z.enum(['weekly', 'monthly'], { error: '更新频次应为 weekly（每周）或 monthly（每月）' }).meta({ title: '更新频次' }),
+    milestones: z.array(milestoneSchema).default([]).meta({ title: '节点' }),
+    updates: z.array(progressUpdateSchema).default([]).meta({ title: '推进动态' }),
+    signOff: signOffSchema.optional(),
+  })
+  .strict()
+  .superRefine((task, ctx) => {
+    if (task.deadline < task.start) ctx.addIssue({ code: 'custom', path: ['deadline'], message: `截止日期 ${task.deadline} 早于开始日期 ${task.start}` });
+    task.milestones.forEach((m, i) => {
+      if (m.due > task.deadline) ctx.addIssue({ code: 'custom', path: ['milestones', i, 'due'], message: `节点「${m.name}」的日期 ${m.due} 晚于任务截止日期 ${task.deadline}` });
+    });
+  });
+
+/** 责任单位 — a department, town or park. */
+export const unitSchema = z
+  .object({
+    name: text('单位名称', 40),
+    shortName: text('单位简称', 12),
+    kind: z.enum(['department', 'town', 'park'], { error: '单位类型应为 department（部门）、town（街镇）或 park（园区）' }).meta({ title: '单位类型' }),
+    order: z.number({ error: '排序应为数字' }).int().default(100).meta({ title: '排序' }),
+  })
+  .strict();
+
+/** 台账 — a named list that tasks belong to. */
+export const ledgerSchema = z
+  .object({
+    name: text('台账名称', 40),
+    description: text('台账说明', 200),
+    order: z.number({ error: '排序应为数字' }).int().default(100).meta({ title: '排序' }),
+  })
+  .strict();
+
+/** 任务类别. */
+export const categorySchema = z
+  .object({
+    name: text('类别名称', 20),
+    order: z.number({ error: '排序应为数字' }).int().default(100).meta({ title: '排序' }),
+  })
+  .strict();
+
+/** One month's quality marks (质量分) and bonus or deduction items, from the assessors. */
+export const assessmentSchema = z
+  .object({
+    month: z.string({ error: '应填写考核月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '考核月份格式应为 YYYY-MM，例如 2026-10' }).meta({ title: '考核月份' }),
+    assessor: text('评定单位', 40),
+    date: isoDate.meta({ title: '评定日期' }),
+    marks: z
+      .array(
+        z.object({
+          unit: slugId('单位'),
+          quality: z.number({ error: '质量分应为 0 到 100 之间的数' }).min(0, { error: '质量分不能小于 0' }).max(100, { error: '质量分不能超过 100' }).meta({ title: '质量分' }),
+          note: text('评语', 200).optional(),
+        }),
+      )
+      .meta({ title: '质量评分' }),
+    adjustments: z
+      .array(
+        z.object({
+          unit: slugId('单位'),
+          points: z.number({ error: '加减分应为数字，加分为正、扣分为负' }).refine((p) => p !== 0, { error: '加减分不能为 0' }).meta({ title: '分值（加分为正，扣分为负）' }),
+          reason: text('事由', 200),
+        }),
+      )
+      .default([])
+      .meta({ title: '加分项与扣分项' }),
+  })
+  .strict();
+
+/** Site identity, filing numbers and the thresholds every computed colour depends on. */
+export const settingsSchema = z
+  .object({
+    siteName: text('网站名称', 40),
+    district: text('地区名称', 20),
+    sponsor: text('主办单位', 60),
+    organiser: text('承办单位', 60).optional(),
+    siteCode: z.string().trim().max(20).default('').meta({ title: '网站标识码' }),
+    icp: z.string().trim().max(40).default('').meta({ title: 'ICP备案号' }),
+    publicSecurityFiling: z.string().trim().max(40).default('').meta({ title: '公安机关备案号' }),
+    contact: z.string().trim().max(100).default('').meta({ title: '联系方式' }),
+    showEmblem: z.boolean().default(false).meta({ title: '显示国徽' }),
+    demoNotice: z.string().trim().max(200).default('').meta({ title: '演示站点提示' }),
+    asOf: isoDate.meta({ title: '数据截至日期（留空为构建当天）' }).optional(),
+    warnings: z
+      .object({
+        deadlineYellowDays: z.number().int().min(1).default(15).meta({ title: '截止日期临期天数' }),
+        milestoneYellowDays: z.number().int().min(1).default(7).meta({ title: '节点临期天数' }),
+        weeklyCadenceDays: z.number().int().min(1).default(7).meta({ title: '每周更新的间隔天数' }),
+        monthlyCadenceDays: z.number().int().min(1).default(31).meta({ title: '每月更新的间隔天数' }),
+        staleGraceDays: z.number().int().min(0).default(3).meta({ title: '更新宽限天数' }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: '预警阈值' }),
+    scoring: z
+      .object({
+        timelinessWeight: z.number().min(0).max(1).default(0.3).meta({ title: '时效分权重' }),
+        qualityWeight: z.number().min(0).max(1).default(0.7).meta({ title: '质量分权重' }),
+        minNodesToRank: z.number().int().min(1).default(2).meta({ title: '参与排名的最少到期节点数' }),
+        redListSize: z.number().int().min(0).default(3).meta({ title: '红榜单位数' }),
+        blackListSize: z.number().int().min(0).default(3).meta({ title: '黑榜单位数' }),
+      })
+      .strict()
+      .refine((s) => Math.abs(s.timelinessWeight + s.qualityWeight - 1) < 1e-9, { error: '时效分权重与质量分权重之和应为 1' })
+      .prefault({})
+      .meta({ title: '排位计分' }),
+  })
+  .strict();
+
+export type TaskData = z.output<typeof taskSchema>;
+export type UnitData = z.output<typeof unitSchema>;
+export type LedgerData = z.output<typeof ledgerSchema>;
+export type CategoryData = z.output<typeof categorySchema>;
+export type AssessmentData = z.output<typeof assessmentSchema>;
+export type Settings = z.output<typeof settingsSchema>;
+export type WarningSettings = Settings['warnings'];
+export type ScoringSettings = Settings['scoring'];

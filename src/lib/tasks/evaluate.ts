@@ -1,0 +1,177 @@
+/**
+ * Status, progress, colour warning and staleness of every task, computed from dates as of one day.
+ *
+ * Nothing here is typed by hand in content: a file records what happened and when (updates,
+ * milestones done, sign-off), and the colours follow. Facts dated after the as-of day are ignored,
+ * so a build "as of 2026-10-31" shows exactly what the board showed that day.
+ *
+ * The rules (thresholds are settings, see `WarningSettings`):
+ * - red 逾期: the deadline, or a milestone, is past and not done.
+ * - yellow 临期: the deadline is within `deadlineYellowDays`, or an unfinished milestone within
+ *   `milestoneYellowDays`.
+ * - green 正常推进: neither.
+ * - A parent task (总任务) takes the worst colour of itself and its sub-tasks (子任务), and its
+ *   progress from theirs: weighted when any sub-task has a weight, else the plain average.
+ * - 更新滞后 is a separate signal: the latest update is older than the cadence allows.
+ */
+import { daysBetween, type IsoDate } from '../calendar/dates.ts';
+import type { WarningSettings } from '../content/schemas.ts';
+import type { EvaluatedTask, ProgressBasis, Staleness, TaskRecord, TaskStatus, WarningColour } from './types.ts';
+
+const SEVERITY: Record<WarningColour, number> = { done: 0, green: 1, yellow: 2, red: 3 };
+
+interface Finding {
+  colour: 'yellow' | 'red';
+  text: string;
+}
+
+/** Evaluates every task; parents after their sub-tasks. Tasks are returned in input order. */
+export function evaluateTasks(tasks: readonly TaskRecord[], asOf: IsoDate, settings: WarningSettings): EvaluatedTask[] {
+  const byCode = new Map(tasks.map((t) => [t.code, t]));
+  const childrenOf = new Map<string, string[]>();
+  for (const task of tasks) {
+    if (task.parent && byCode.has(task.parent)) {
+      const list = childrenOf.get(task.parent) ?? [];
+      list.push(task.code);
+      childrenOf.set(task.parent, list);
+    }
+  }
+  const done = new Map<string, EvaluatedTask>();
+  const visiting = new Set<string>();
+
+  const evaluate = (task: TaskRecord): EvaluatedTask => {
+    const known = done.get(task.code);
+    if (known) return known;
+    if (visiting.has(task.code)) throw new Error(`任务 ${task.code} 的 parent 形成了循环`);
+    visiting.add(task.code);
+    const children = (childrenOf.get(task.code) ?? []).map((code) => evaluate(byCode.get(code)!));
+    const result = evaluateOne(task, children, asOf, settings);
+    visiting.delete(task.code);
+    done.set(task.code, result);
+    return result;
+  };
+
+  return tasks.map(evaluate);
+}
+
+function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate, settings: WarningSettings): EvaluatedTask {
+  const visibleUpdates = task.updates.filter((u) => u.date <= asOf).sort((a, b) => a.date.localeCompare(b.date));
+  const visibleMilestones = task.milestones.map((m) => (m.done && m.done > asOf ? { name: m.name, due: m.due } : m));
+  const signOff = task.signOff && task.signOff.date <= asOf ? task.signOff : undefined;
+
+  const { progress, basis } = rollUpProgress(visibleUpdates, children);
+  const completedOn = completionDate(visibleUpdates, children, signOff?.date);
+  const status = taskStatus(task.start, asOf, progress, signOff !== undefined);
+  const finished = status === 'completed' || status === 'signed_off';
+
+  let warning: WarningColour;
+  let reasons: string[];
+  if (finished) {
+    warning = 'done';
+    const late = completedOn && completedOn > task.deadline ? `，晚于截止日期 ${daysBetween(task.deadline, completedOn)} 天` : '';
+    reasons = [completedOn ? `已于 ${completedOn} 完成${late}` : '已完成'];
+  } else {
+    const findings = [...ownFindings(task, visibleMilestones, progress, asOf, settings), ...childFindings(children)];
+    findings.sort((a, b) => SEVERITY[b.colour] - SEVERITY[a.colour]);
+    const worst = findings[0]?.colour;
+    warning = worst ?? 'green';
+    reasons = findings.length > 0 ? findings.map((f) => f.text) : [onTrackReason(task, visibleMilestones, asOf)];
+  }
+
+  const lastUpdate = [visibleUpdates.at(-1)?.date, ...children.map((c) => c.staleness.lastUpdate)]
+    .filter((d): d is IsoDate => d !== undefined)
+    .sort()
+    .at(-1);
+  const staleness = status === 'in_progress' ? stalenessOf(task, lastUpdate, asOf, settings) : { stale: false, lastUpdate, text: '' };
+
+  return {
+    ...task,
+    status,
+    progress,
+    progressBasis: basis,
+    warning,
+    reasons,
+    staleness,
+    completedOn,
+    children: children.map((c) => c.code),
+    visibleUpdates,
+    visibleMilestones,
+  };
+}
+
+/** A leaf task's progress is its latest reported figure; a parent's is rolled up from its sub-tasks. */
+function rollUpProgress(updates: TaskRecord['updates'], children: EvaluatedTask[]): { progress: number; basis: ProgressBasis } {
+  if (children.length === 0) {
+    const latest = updates.filter((u) => u.progress !== undefined).at(-1);
+    return { progress: latest?.progress ?? 0, basis: 'own' };
+  }
+  const weighted = children.some((c) => c.weight !== undefined);
+  const weights = children.map((c) => (weighted ? (c.weight ?? 1) : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const sum = children.reduce((acc, c, i) => acc + c.progress * weights[i]!, 0);
+  return { progress: Math.round(sum / total), basis: weighted ? 'weighted' : 'average' };
+}
+
+function completionDate(updates: TaskRecord['updates'], children: EvaluatedTask[], signedOn: IsoDate | undefined): IsoDate | undefined {
+  let reached: IsoDate | undefined;
+  if (children.length === 0) {
+    reached = updates.find((u) => u.progress === 100)?.date;
+  } else if (children.every((c) => c.completedOn !== undefined)) {
+    reached = children.map((c) => c.completedOn!).sort().at(-1);
+  }
+  if (reached && signedOn) return reached < signedOn ? reached : signedOn;
+  return reached ?? signedOn;
+}
+
+function taskStatus(start: IsoDate, asOf: IsoDate, progress: number, signedOff: boolean): TaskStatus {
+  if (signedOff) return 'signed_off';
+  if (progress >= 100) return 'completed';
+  if (asOf < start && progress === 0) return 'not_started';
+  return 'in_progress';
+}
+
+function ownFindings(task: TaskRecord, milestones: TaskRecord['milestones'], progress: number, asOf: IsoDate, settings: WarningSettings): Finding[] {
+  const findings: Finding[] = [];
+  const toDeadline = daysBetween(asOf, task.deadline);
+  if (toDeadline < 0) {
+    findings.push({ colour: 'red', text: `截止日期 ${task.deadline} 已过 ${-toDeadline} 天，当前进度 ${progress}%` });
+  } else if (toDeadline <= settings.deadlineYellowDays) {
+    const when = toDeadline === 0 ? '今天到期' : `还有 ${toDeadline} 天`;
+    findings.push({ colour: 'yellow', text: `距截止日期 ${task.deadline} ${when}，当前进度 ${progress}%` });
+  }
+  for (const m of milestones) {
+    if (m.done) continue;
+    const toDue = daysBetween(asOf, m.due);
+    if (toDue < 0) {
+      findings.push({ colour: 'red', text: `「${m.name}」节点 ${m.due} 已过期 ${-toDue} 天未完成` });
+    } else if (toDue <= settings.milestoneYellowDays) {
+      const when = toDue === 0 ? '今天到期' : `还有 ${toDue} 天到期`;
+      findings.push({ colour: 'yellow', text: `「${m.name}」节点 ${m.due} ${when}，尚未完成` });
+    }
+  }
+  return findings;
+}
+
+function childFindings(children: EvaluatedTask[]): Finding[] {
+  return children
+    .filter((c) => c.warning === 'red' || c.warning === 'yellow')
+    .map((c) => ({ colour: c.warning as 'red' | 'yellow', text: `子任务 ${c.code}「${c.title}」：${c.reasons[0]}` }));
+}
+
+function onTrackReason(task: TaskRecord, milestones: TaskRecord['milestones'], asOf: IsoDate): string {
+  const next = milestones.filter((m) => !m.done && m.due >= asOf).sort((a, b) => a.due.localeCompare(b.due))[0];
+  if (next) return `按计划推进，下一节点「${next.name}」${next.due}`;
+  return `按计划推进，截止日期 ${task.deadline}`;
+}
+
+function stalenessOf(task: TaskRecord, lastUpdate: IsoDate | undefined, asOf: IsoDate, settings: WarningSettings): Staleness {
+  const cadenceDays = task.cadence === 'weekly' ? settings.weeklyCadenceDays : settings.monthlyCadenceDays;
+  const cadenceWord = task.cadence === 'weekly' ? '每周' : '每月';
+  const since = lastUpdate ?? task.start;
+  const idle = daysBetween(since, asOf);
+  if (idle <= cadenceDays + settings.staleGraceDays) return { stale: false, lastUpdate, text: '' };
+  const text = lastUpdate
+    ? `最近一次推进动态为 ${lastUpdate}，已 ${idle} 天未更新（要求${cadenceWord}更新）`
+    : `自 ${task.start} 开始以来 ${idle} 天未报送推进动态（要求${cadenceWord}更新）`;
+  return { stale: true, lastUpdate, text };
+}

@@ -1,0 +1,44 @@
+import type { IsoDate } from '../calendar/dates.ts';
+import type { TaskData } from '../content/schemas.ts';
+
+/** A task as read from its file: the file name is its code (任务编号). */
+export interface TaskRecord extends TaskData {
+  code: string;
+}
+
+/** 任务状态: where the work stands, from its updates and sign-off. */
+export type TaskStatus = 'not_started' | 'in_progress' | 'completed' | 'signed_off';
+
+/**
+ * 分色预警: green 正常推进, yellow 临期预警, red 逾期/滞后; `done` for finished work,
+ * which no longer carries a warning.
+ */
+export type WarningColour = 'green' | 'yellow' | 'red' | 'done';
+
+/** How a task's progress figure was reached. */
+export type ProgressBasis = 'own' | 'weighted' | 'average';
+
+/** 更新滞后: whether the task's updates have fallen behind its reporting cadence. */
+export interface Staleness {
+  stale: boolean;
+  lastUpdate: IsoDate | undefined;
+  text: string;
+}
+
+/** A task with everything the board computes about it as of a day. */
+export interface EvaluatedTask extends TaskRecord {
+  status: TaskStatus;
+  progress: number;
+  progressBasis: ProgressBasis;
+  warning: WarningColour;
+  /** Why the warning has its colour, in words, most serious first. */
+  reasons: string[];
+  staleness: Staleness;
+  /** The day the work was finished, when it is. */
+  completedOn: IsoDate | undefined;
+  /** Codes of the direct sub-tasks (子任务). */
+  children: string[];
+  /** Updates and milestones with facts dated after the as-of day removed. */
+  visibleUpdates: TaskData['updates'];
+  visibleMilestones: TaskData['milestones'];
+}
