@@ -1,0 +1,29 @@
+/**
+ * Content collections: every folder under `content/` (or `DUBAN_CONTENT_DIR`, used by tests and the
+ * build benchmark), validated with the schemas in `src/lib/content/schemas.ts`.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'zod';
+import { zhCN } from 'zod/v4/locales';
+import { assessmentSchema, categorySchema, ledgerSchema, settingsSchema, taskSchema, unitSchema } from './lib/content/schemas.ts';
+
+// Messages Zod writes itself (wrong type, unknown key…) in Chinese; ours are set on each field.
+z.config(zhCN());
+
+const contentDir = process.env.DUBAN_CONTENT_DIR ?? './content';
+
+/** Ids are file names as written (WL-2026-014), not lower-cased slugs. */
+const fileStem = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
+
+const collection = (folder: string, pattern: string, schema: z.ZodType) =>
+  defineCollection({ loader: glob({ pattern, base: `${contentDir}/${folder}`, generateId: fileStem }), schema });
+
+export const collections = {
+  tasks: collection('tasks', '**/*.md', taskSchema),
+  units: collection('units', '*.yml', unitSchema),
+  ledgers: collection('ledgers', '*.yml', ledgerSchema),
+  categories: collection('categories', '*.yml', categorySchema),
+  assessments: collection('assessments', '*.yml', assessmentSchema),
+  settings: collection('settings', '*.yml', settingsSchema),
+};

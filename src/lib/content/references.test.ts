@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { describeProblems, findReferenceProblems } from './references.ts';
+import { makeTask } from '../tasks/test-helpers.ts';
+
+const base = {
+  unitIds: new Set(['housing', 'water']),
+  ledgerIds: new Set(['annual']),
+  categoryIds: new Set(['livelihood']),
+  assessments: [],
+};
+
+describe('reference checks', () => {
+  it('accepts content whose ids all exist', () => {
+    const tasks = [{ ...makeTask({ responsibleUnits: ['water'] }), file: 'content/tasks/WL-2026-001.md' }];
+    expect(findReferenceProblems({ ...base, tasks })).toEqual([]);
+  });
+
+  it('names the file and field of an unknown unit', () => {
+    const tasks = [{ ...makeTask({ supportingUnits: ['water', 'nowhere'] }), file: 'content/tasks/WL-2026-001.md' }];
+    const [problem] = findReferenceProblems({ ...base, tasks });
+    expect(problem).toMatchObject({ file: 'content/tasks/WL-2026-001.md', field: 'supportingUnits[1]' });
+    expect(problem!.message).toContain('找不到单位「nowhere」');
+    expect(describeProblems([problem!])).toContain('字段 supportingUnits[1]');
+  });
+
+  it('finds a missing parent and a progress typed on a parent task', () => {
+    const tasks = [
+      { ...makeTask({ code: 'P', updates: [{ date: '2026-03-01', progress: 30, text: 'x' }] }), file: 'p.md' },
+      { ...makeTask({ code: 'P-01', parent: 'P' }), file: 'p1.md' },
+      { ...makeTask({ code: 'Q-01', parent: 'Q' }), file: 'q1.md' },
+    ];
+    const fields = findReferenceProblems({ ...base, tasks }).map((p) => `${p.file}:${p.field}`);
+    expect(fields).toEqual(['p.md:updates[0].progress', 'q1.md:parent']);
+  });
+
+  it('checks the units named in assessments', () => {
+    const assessments = [{ month: '2026-10', assessor: '督查室', date: '2026-11-05', marks: [{ unit: 'ghost', quality: 90 }], adjustments: [], file: 'a.yml' }];
+    expect(findReferenceProblems({ ...base, tasks: [], assessments })[0]).toMatchObject({ file: 'a.yml', field: 'marks[0].unit' });
+  });
+});

@@ -1,0 +1,32 @@
+/** Interface words for computed values: one place, so every page says the same thing. */
+import type { ProgressBasis, TaskStatus, WarningColour } from '../tasks/types.ts';
+
+export const STATUS_LABEL: Record<TaskStatus, string> = {
+  not_started: '未启动',
+  in_progress: '推进中',
+  completed: '已完成待销号',
+  signed_off: '已销号',
+};
+
+export const WARNING_LABEL: Record<WarningColour, string> = {
+  green: '绿色·正常推进',
+  yellow: '黄色·临期预警',
+  red: '红色·逾期',
+  done: '已完成',
+};
+
+/** Short forms for table cells and chart axes. */
+export const WARNING_SHORT: Record<WarningColour, string> = { green: '正常', yellow: '临期', red: '逾期', done: '已完成' };
+
+export const PROGRESS_BASIS_LABEL: Record<ProgressBasis, string> = {
+  own: '按最近一次推进动态填报',
+  weighted: '按子任务权重加权汇总',
+  average: '按子任务进度平均汇总',
+};
+
+export const UNIT_KIND_LABEL = { department: '部门', town: '街镇', park: '园区' } as const;
+
+export const CADENCE_LABEL = { weekly: '每周更新', monthly: '每月更新' } as const;
+
+export const STATUS_ORDER: readonly TaskStatus[] = ['not_started', 'in_progress', 'completed', 'signed_off'];
+export const WARNING_ORDER: readonly WarningColour[] = ['red', 'yellow', 'green', 'done'];

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { explainTotal, rankMonth } from './ranking.ts';
+import { timeliness, type Node } from './timeliness.ts';
+import type { ScoringSettings } from '../content/schemas.ts';
+
+const scoring: ScoringSettings = { timelinessWeight: 0.3, qualityWeight: 0.7, minNodesToRank: 2, redListSize: 1, blackListSize: 1 };
+const node = (unit: string, due: string, done?: string, name = '节点'): Node => ({ taskCode: `T-${unit}-${due}`, taskTitle: 't', unit, name, due, done });
+
+describe('timeliness 时效分', () => {
+  it('counts a node done on its due day as on time and one day late as missed', () => {
+    const t = timeliness([node('a', '2026-10-10', '2026-10-10'), node('a', '2026-10-20', '2026-10-21')], '2026-10-01', '2026-10-31', '2026-11-23');
+    expect(t.results.map((r) => r.outcome)).toEqual(['on_time', 'late']);
+    expect(t.score).toBe(50);
+  });
+
+  it('carries an old overdue node into every month until it is done', () => {
+    const old = node('a', '2026-08-31');
+    expect(timeliness([old], '2026-10-01', '2026-10-31', '2026-11-23').results[0]!.outcome).toBe('carried_over');
+    const fixed = node('a', '2026-08-31', '2026-09-15');
+    expect(timeliness([fixed], '2026-10-01', '2026-10-31', '2026-11-23').counted).toBe(0);
+  });
+
+  it('does not count nodes not yet due on the as-of day', () => {
+    const t = timeliness([node('a', '2026-11-25'), node('a', '2026-11-10', '2026-11-09')], '2026-11-01', '2026-11-30', '2026-11-23');
+    expect(t.counted).toBe(1);
+    expect(t.score).toBe(100);
+  });
+
+  it('ignores completions after the evaluation day', () => {
+    const t = timeliness([node('a', '2026-10-10', '2026-11-02')], '2026-10-01', '2026-10-31', '2026-11-23');
+    expect(t.results[0]!.outcome).toBe('overdue');
+  });
+});
+
+describe('monthly ranking 月排位', () => {
+  const nodes = [
+    node('a', '2026-10-05', '2026-10-01'), node('a', '2026-10-25', '2026-10-20'),
+    node('b', '2026-10-05', '2026-10-01'), node('b', '2026-10-25'),
+    node('c', '2026-10-05', '2026-10-01'), node('c', '2026-10-25', '2026-10-25'),
+    node('d', '2026-10-05', '2026-10-01'),
+  ];
+  const assessment = {
+    month: '2026-10', assessor: '督查室', date: '2026-11-05',
+    marks: [{ unit: 'a', quality: 80 }, { unit: 'b', quality: 90 }, { unit: 'c', quality: 80 }, { unit: 'd', quality: 99 }],
+    adjustments: [{ unit: 'b', points: -2, reason: '材料报送不及时' }],
+  };
+
+  it('weights timeliness 3 and quality 7, adds adjustments, and shows the sum', () => {
+    const r = rankMonth({ month: '2026-10', asOf: '2026-11-23', unitIds: ['a', 'b', 'c', 'd'], nodes, assessment, scoring });
+    const b = r.scores.find((s) => s.unit === 'b')!;
+    expect(b.total).toBe(76); // 50 × 0.3 + 90 × 0.7 − 2
+    expect(explainTotal(b, scoring)).toBe('时效分 50 × 0.3 + 质量分 90 × 0.7 − 加减分 2 = 76');
+  });
+
+  it('shares a rank on equal totals and lists a unit with too few nodes without ranking it', () => {
+    const r = rankMonth({ month: '2026-10', asOf: '2026-11-23', unitIds: ['a', 'b', 'c', 'd'], nodes, assessment, scoring });
+    expect(r.scores.map((s) => [s.unit, s.rank])).toEqual([['a', 1], ['c', 1], ['b', 3], ['d', undefined]]);
+    expect(r.scores.at(-1)!.notRankedReason).toContain('少于 2 个');
+    expect(r.redList.map((s) => s.unit)).toEqual(['a']);
+    expect(r.blackList.map((s) => s.unit)).toEqual(['b']);
+  });
+
+  it('ranks nobody before the month is assessed, and says so', () => {
+    const r = rankMonth({ month: '2026-10', asOf: '2026-11-23', unitIds: ['a'], nodes, assessment: undefined, scoring });
+    expect(r.scores[0]!.rank).toBeUndefined();
+    expect(r.scores[0]!.notRankedReason).toBe('本月质量分尚未评定');
+    expect(r.redList).toEqual([]);
+  });
+
+  it('marks the current month as incomplete and evaluated on the as-of day', () => {
+    const r = rankMonth({ month: '2026-11', asOf: '2026-11-23', unitIds: ['a'], nodes, assessment: undefined, scoring });
+    expect(r.complete).toBe(false);
+    expect(r.evaluatedOn).toBe('2026-11-23');
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The ways the board can be filtered. Each value gets its own static page (so filtering works with
+ * JavaScript off, on any web server); the list script combines them in the browser.
+ */
+import { STATUS_LABEL, STATUS_ORDER, WARNING_LABEL, WARNING_ORDER } from '../format/labels.ts';
+import type { EvaluatedTask } from './types.ts';
+
+export type DimensionKey = 'ledger' | 'category' | 'unit' | 'status' | 'warning';
+
+export interface FilterValue {
+  id: string;
+  label: string;
+}
+
+export interface Dimension {
+  key: DimensionKey;
+  label: string;
+  values: FilterValue[];
+  /** The value of this dimension a task has. */
+  valueOf: (task: EvaluatedTask) => string;
+}
+
+export interface NamedLists {
+  ledgers: readonly FilterValue[];
+  categories: readonly FilterValue[];
+  units: readonly FilterValue[];
+}
+
+export function dimensions(lists: NamedLists): Dimension[] {
+  return [
+    { key: 'ledger', label: '台账', values: [...lists.ledgers], valueOf: (t) => t.ledger },
+    { key: 'category', label: '任务类别', values: [...lists.categories], valueOf: (t) => t.category },
+    { key: 'unit', label: '牵头单位', values: [...lists.units], valueOf: (t) => t.leadUnit },
+    { key: 'status', label: '任务状态', values: STATUS_ORDER.map((s) => ({ id: s, label: STATUS_LABEL[s] })), valueOf: (t) => t.status },
+    { key: 'warning', label: '预警颜色', values: WARNING_ORDER.map((w) => ({ id: w, label: WARNING_LABEL[w] })), valueOf: (t) => t.warning },
+  ];
+}
+
+export type SortKey = 'code' | 'deadline';
+export const SORT_LABEL: Record<SortKey, string> = { code: '按任务编号', deadline: '按截止日期（最近的在前）' };
+
+/** Address of a list page: all tasks or one filter value, in one of the two orders. */
+export function listPath(filter: { key: DimensionKey; value: string } | undefined, sort: SortKey): string {
+  const base = filter ? `/tasks/${filter.key}/${filter.value}/` : '/tasks/';
+  return sort === 'deadline' ? `${base}by-deadline/` : base;
+}
