@@ -7,8 +7,11 @@ interface PagefindResult {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
-  search: (q: string, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
+  search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: (PagefindResult & { id: string })[] }>;
 }
+
+/** A query that looks like a task code (WL-2026-014) is first looked up exactly, by the code filter. */
+const TASK_CODE_QUERY = /^[a-z][a-z0-9]*(-[0-9a-z]+)+$/i;
 
 const PAGE_SIZE = 20;
 
@@ -58,6 +61,11 @@ class SiteSearch extends HTMLElement {
     try {
       const pagefind = await this.load();
       const found = await pagefind.search(query || '', { filters });
+      if (TASK_CODE_QUERY.test(query)) {
+        const exact = await pagefind.search(null, { filters: { ...filters, code: query.toUpperCase() } });
+        const ids = new Set(exact.results.map((r) => r.id));
+        found.results = [...exact.results, ...found.results.filter((r) => !ids.has(r.id))];
+      }
       const items = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
       summary.textContent = found.results.length === 0 ? `没有找到与「${query}」相关的内容。` : `找到 ${found.results.length} 条结果${found.results.length > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 条` : ''}。`;
       list.replaceChildren(
