@@ -1,18 +1,28 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 
 /**
  * Content pages are prerendered to static files (dist/client) that any web server can serve;
  * the Node server (dist/server/entry.mjs) serves them too, and later the on-demand message pages.
+ *
+ * DUBAN_CONTENT_DIR builds another content folder (tests, the build benchmark). Astro's content
+ * cache remembers entries by collection, so each folder gets a cache of its own; DUBAN_OUT_DIR must
+ * stay inside the project so the server build can resolve its packages.
  */
+const contentDir = process.env.DUBAN_CONTENT_DIR;
+const cacheKey = contentDir && createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12);
+
 export default defineConfig({
   site: process.env.DUBAN_SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
+  outDir: process.env.DUBAN_OUT_DIR ?? './dist',
+  cacheDir: cacheKey ? `./node_modules/.astro-${cacheKey}` : './node_modules/.astro',
   server: { port: 4321 },
   trailingSlash: 'ignore',
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

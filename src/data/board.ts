@@ -3,11 +3,11 @@
  * The only module that touches `astro:content`; everything it computes comes from `src/lib/`.
  */
 import { getCollection } from 'astro:content';
-import { today, type IsoDate } from '../lib/calendar/dates.ts';
+import { isIsoDate, today, type IsoDate } from '../lib/calendar/dates.ts';
 import { describeProblems, findReferenceProblems } from '../lib/content/references.ts';
 import type { AssessmentData, CategoryData, LedgerData, Settings, UnitData } from '../lib/content/schemas.ts';
 import { evaluateTasks } from '../lib/tasks/evaluate.ts';
-import { byCode } from '../lib/tasks/board.ts';
+import { compareCodes } from '../lib/tasks/board.ts';
 import type { EvaluatedTask, TaskRecord } from '../lib/tasks/types.ts';
 import { nodesOf, type Node } from '../lib/scoring/timeliness.ts';
 
@@ -69,7 +69,8 @@ async function load(): Promise<Board> {
   if (problems.length > 0) throw new Error(describeProblems(problems));
 
   const asOf = process.env.DUBAN_AS_OF || settings.asOf || today();
-  const tasks = evaluateTasks(records.sort((a, b) => byCode(a as EvaluatedTask, b as EvaluatedTask)), asOf, settings.warnings);
+  if (!isIsoDate(asOf)) throw new Error(`DUBAN_AS_OF 应为日期，格式 YYYY-MM-DD，例如 2026-11-23；实际为「${asOf}」`);
+  const tasks = evaluateTasks(records.sort((a, b) => compareCodes(a.code, b.code)), asOf, settings.warnings);
   return {
     asOf,
     settings,

@@ -10,8 +10,15 @@ interface Pagefind {
   search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: (PagefindResult & { id: string })[] }>;
 }
 
-/** A query that looks like a task code (WL-2026-014) is first looked up exactly, by the code filter. */
-const TASK_CODE_QUERY = /^[a-z][a-z0-9]*(-[0-9a-z]+)+$/i;
+/**
+ * Pages declare their exact names (a task's code and title, a unit's full and short name) in the
+ * `exact` filter; a query that is such a name puts that page first, whatever the word counts say.
+ */
+async function exactMatches(pagefind: Pagefind, query: string, filters: Record<string, string>) {
+  const names = [...new Set([query, query.toUpperCase()])];
+  const found = await Promise.all(names.map((name) => pagefind.search(null, { filters: { ...filters, exact: name } })));
+  return found.flatMap((f) => f.results);
+}
 
 const PAGE_SIZE = 20;
 
@@ -20,6 +27,7 @@ class SiteSearch extends HTMLElement {
 
   connectedCallback(): void {
     const form = this.querySelector('form')!;
+    this.querySelector<HTMLElement>('[data-no-script]')!.hidden = true;
     const params = new URLSearchParams(location.search);
     for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
       const value = params.get(field.name);
@@ -61,10 +69,10 @@ class SiteSearch extends HTMLElement {
     try {
       const pagefind = await this.load();
       const found = await pagefind.search(query || '', { filters });
-      if (TASK_CODE_QUERY.test(query)) {
-        const exact = await pagefind.search(null, { filters: { ...filters, code: query.toUpperCase() } });
-        const ids = new Set(exact.results.map((r) => r.id));
-        found.results = [...exact.results, ...found.results.filter((r) => !ids.has(r.id))];
+      if (query) {
+        const exact = await exactMatches(pagefind, query, filters);
+        const ids = new Set(exact.map((r) => r.id));
+        found.results = [...exact.filter((r, i) => exact.findIndex((o) => o.id === r.id) === i), ...found.results.filter((r) => !ids.has(r.id))];
       }
       const items = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
       summary.textContent = found.results.length === 0 ? `没有找到与「${query}」相关的内容。` : `找到 ${found.results.length} 条结果${found.results.length > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 条` : ''}。`;

@@ -11,14 +11,15 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/dates.ts';
 
 /** A calendar day. YAML turns an unquoted 2026-09-30 into a Date; both forms end as `YYYY-MM-DD`. */
-export const isoDate = z
-  .preprocess(
-    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-    z.string({ error: '应为日期，格式 YYYY-MM-DD，例如 2026-09-30' }).refine(isIsoDate, {
-      error: (issue) => `应为日期，格式 YYYY-MM-DD，例如 2026-09-30；实际为「${String(issue.input)}」`,
-    }),
-  )
-  .meta({ format: 'date' });
+export const isoDate = (title: string) =>
+  z
+    .preprocess(
+      (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+      z.string({ error: `${title}应为日期，格式 YYYY-MM-DD，例如 2026-09-30` }).refine(isIsoDate, {
+        error: (issue) => `${title}应为日期，格式 YYYY-MM-DD，例如 2026-09-30；实际为「${String(issue.input)}」`,
+      }),
+    )
+    .meta({ title, format: 'date' });
 
 const text = (title: string, max: number) =>
   z.string({ error: `应填写${title}（文字）` }).trim().min(1, { error: `${title}不能为空` }).max(max, { error: `${title}不能超过 ${max} 个字` }).meta({ title });
@@ -42,14 +43,14 @@ const person = z
 export const milestoneSchema = z
   .object({
     name: text('节点名称', 60),
-    due: isoDate.meta({ title: '计划完成日期' }),
-    done: isoDate.meta({ title: '实际完成日期' }).optional(),
+    due: isoDate('计划完成日期'),
+    done: isoDate('实际完成日期').optional(),
   })
   .meta({ title: '节点' });
 
 export const progressUpdateSchema = z
   .object({
-    date: isoDate.meta({ title: '日期' }),
+    date: isoDate('日期'),
     progress: z
       .number({ error: '进度应为 0 到 100 之间的整数' })
       .int({ error: '进度应为整数' })
@@ -64,7 +65,7 @@ export const progressUpdateSchema = z
 export const signOffSchema = z
   .object({
     leader: text('签批领导', 40),
-    date: isoDate.meta({ title: '销号日期' }),
+    date: isoDate('销号日期'),
     note: text('销号说明', 200).optional(),
   })
   .meta({ title: '销号记录' });
@@ -82,8 +83,8 @@ export const taskSchema = z
     responsibleUnits: z.array(slugId('责任单位')).default([]).meta({ title: '责任单位' }),
     supportingUnits: z.array(slugId('配合单位')).default([]).meta({ title: '配合单位' }),
     goal: text('任务目标', 400),
-    start: isoDate.meta({ title: '开始日期' }),
-    deadline: isoDate.meta({ title: '截止日期' }),
+    start: isoDate('开始日期'),
+    deadline: isoDate('截止日期'),
     cadence: z.enum(['weekly', 'monthly'], { error: '更新频次应为 weekly（每周）或 monthly（每月）' }).meta({ title: '更新频次' }),
     milestones: z.array(milestoneSchema).default([]).meta({ title: '节点' }),
     updates: z.array(progressUpdateSchema).default([]).meta({ title: '推进动态' }),
@@ -129,7 +130,7 @@ export const assessmentSchema = z
   .object({
     month: z.string({ error: '应填写考核月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '考核月份格式应为 YYYY-MM，例如 2026-10' }).meta({ title: '考核月份' }),
     assessor: text('评定单位', 40),
-    date: isoDate.meta({ title: '评定日期' }),
+    date: isoDate('评定日期'),
     marks: z
       .array(
         z.object({
@@ -165,7 +166,7 @@ export const settingsSchema = z
     contact: z.string().trim().max(100).default('').meta({ title: '联系方式' }),
     showEmblem: z.boolean().default(false).meta({ title: '显示国徽' }),
     demoNotice: z.string().trim().max(200).default('').meta({ title: '演示站点提示' }),
-    asOf: isoDate.meta({ title: '数据截至日期（留空为构建当天）' }).optional(),
+    asOf: isoDate('数据截至日期').optional(),
     warnings: z
       .object({
         deadlineYellowDays: z.number().int().min(1).default(15).meta({ title: '截止日期临期天数' }),

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests drive Debian's Chromium (no browser downloads here) against the built site,
+ * served by the same Node server `npm start` runs. Build first: `npm run build:test`.
+ */
+const port = Number(process.env.E2E_PORT ?? 4322);
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 30_000,
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: 'node dist/server/entry.mjs',
+    url: `http://localhost:${port}/`,
+    env: { PORT: String(port), HOST: 'localhost' },
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { zhCN } from 'zod/v4/locales';
+import { settingsSchema, taskSchema } from './schemas.ts';
+
+z.config(zhCN());
+
+const valid = {
+  title: '老旧小区加装电梯',
+  ledger: 'annual-key',
+  category: 'livelihood',
+  leadLeader: { name: '沈嘉禾', title: '副区长' },
+  leadUnit: 'housing',
+  goal: '年内完成 60 部',
+  start: new Date('2026-01-10'),
+  deadline: '2026-12-31',
+  cadence: 'monthly',
+  milestones: [{ name: '方案批复', due: '2026-05-22', done: '2026-05-27' }],
+  updates: [{ date: '2026-05-27', progress: 30, text: '方案获批' }],
+};
+
+const messages = (data: unknown) => {
+  const result = taskSchema.safeParse(data);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('task file schema', () => {
+  it('accepts a well-formed task and turns YAML dates into ISO days', () => {
+    const task = taskSchema.parse(valid);
+    expect(task.start).toBe('2026-01-10');
+    expect(task.responsibleUnits).toEqual([]);
+  });
+
+  it('explains a date in the wrong form, naming the field in Chinese', () => {
+    expect(messages({ ...valid, deadline: '2026/12/31' })).toEqual(['deadline: 截止日期应为日期，格式 YYYY-MM-DD，例如 2026-09-30；实际为「2026/12/31」']);
+    expect(messages({ ...valid, deadline: '2026-02-30' })[0]).toContain('实际为「2026-02-30」');
+  });
+
+  it('says which required field is missing', () => {
+    const { title: _, ...untitled } = valid;
+    expect(messages(untitled)).toEqual(['title: 应填写任务名称（文字）']);
+  });
+
+  it('refuses progress over 100, an unknown cadence and a misspelt field', () => {
+    expect(messages({ ...valid, updates: [{ date: '2026-05-27', progress: 120, text: 'x' }] })).toEqual(['updates.0.progress: 进度不能超过 100']);
+    expect(messages({ ...valid, cadence: 'daily' })[0]).toContain('weekly（每周）或 monthly（每月）');
+    expect(messages({ ...valid, deadlines: '2026-12-31' })[0]).toMatch(/deadlines/);
+  });
+
+  it('refuses a deadline before the start and a milestone after the deadline', () => {
+    expect(messages({ ...valid, deadline: '2026-01-01' })).toEqual([
+      'deadline: 截止日期 2026-01-01 早于开始日期 2026-01-10',
+      'milestones.0.due: 节点「方案批复」的日期 2026-05-22 晚于任务截止日期 2026-01-01',
+    ]);
+    expect(messages({ ...valid, milestones: [{ name: '验收', due: '2027-01-05' }] })[0]).toContain('晚于任务截止日期');
+  });
+});
+
+describe('settings schema', () => {
+  it('fills in the default thresholds and the 3 : 7 weighting', () => {
+    const s = settingsSchema.parse({ siteName: '示例', district: '示例区', sponsor: '示例办' });
+    expect(s.warnings.deadlineYellowDays).toBe(15);
+    expect([s.scoring.timelinessWeight, s.scoring.qualityWeight]).toEqual([0.3, 0.7]);
+    expect(s.showEmblem).toBe(false);
+  });
+
+  it('refuses weights that do not add up to one', () => {
+    const r = settingsSchema.safeParse({ siteName: '示例', district: '示例区', sponsor: '示例办', scoring: { timelinessWeight: 0.5 } });
+    expect(r.success).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * A bad content file must stop the real build with a message an editor can act on alone:
+ * the file, the field and what was expected. Builds a copy of the sample content with one fault.
+ */
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..');
+const work = await mkdtemp(join(root, 'node_modules', '.duban-content-'));
+
+async function buildWithFault(name: string, file: string, edit: (text: string) => string): Promise<string> {
+  const dir = join(work, name);
+  await cp(join(root, 'content'), dir, { recursive: true });
+  const path = join(dir, file);
+  await writeFile(path, edit(await readFile(path, 'utf8')));
+  try {
+    await run(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
+      cwd: root,
+      env: { ...process.env, DUBAN_CONTENT_DIR: dir, DUBAN_OUT_DIR: join(work, `${name}-out`), DUBAN_AS_OF: '2026-11-23' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const e = error as { stdout: string; stderr: string };
+    return `${e.stdout}\n${e.stderr}`;
+  }
+  throw new Error('the build succeeded with a faulty file');
+}
+
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('a faulty content file fails the build', { timeout: 180_000 }, () => {
+  it('names the file, the field and the expected date form', async () => {
+    const output = await buildWithFault('bad-date', 'tasks/ND-2026-001-01.md', (t) => t.replace(/^deadline: .*$/m, 'deadline: 2026/12/31'));
+    expect(output).toContain('tasks/ND-2026-001-01.md');
+    expect(output).toContain('deadline: 截止日期应为日期，格式 YYYY-MM-DD');
+  });
+
+  it('names the file and field of an unknown unit id', async () => {
+    const output = await buildWithFault('bad-unit', 'tasks/ND-2026-001-02.md', (t) => t.replace(/^leadUnit: .*$/m, 'leadUnit: no-such-unit'));
+    expect(output).toContain('tasks/ND-2026-001-02.md');
+    expect(output).toContain('字段 leadUnit：找不到单位「no-such-unit」');
+  });
+});

@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { exportedTasks } from './helpers';
+
+const { tasks } = exportedTasks();
+const parent = tasks.find((t) => tasks.some((c) => c.parent === t.code))!;
+const child = tasks.find((t) => t.parent !== null)!;
+const done = tasks.find((t) => t.status === 'signed_off')!;
+
+/** One page of every type the notice board has. */
+const pages = [
+  ['home', '/'],
+  ['task list', '/tasks/'],
+  ['filtered list', '/tasks/warning/red/by-deadline/'],
+  ['parent task', `/tasks/${parent.code}/`],
+  ['sub-task', `/tasks/${child.code}/`],
+  ['signed-off task', `/tasks/${done.code}/`],
+  ['units', '/units/'],
+  ['unit', '/units/housing/'],
+  ['ranking', '/ranking/'],
+  ['search with results', '/search/?q=%E7%94%B5%E6%A2%AF'],
+  ['about', '/about/'],
+] as const;
+
+for (const [name, path] of pages) {
+  for (const elder of [false, true]) {
+    test(`${name} has no axe violations${elder ? ' in 长辈模式' : ''}`, async ({ page }) => {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      if (elder) await page.getByLabel(/长辈模式/).check();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    });
+  }
+}
+
+test('headings run in order on every page type', async ({ page }) => {
+  for (const [, path] of pages) {
+    await page.goto(path);
+    const levels = await page.locator('h1, h2, h3, h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels[0], path).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${path} heading ${i}`).toBeLessThanOrEqual(1);
+  }
+});
