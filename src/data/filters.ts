@@ -1,11 +1,26 @@
-/** The board's filter dimensions with this build's ledgers, categories and units. */
+/** The board's filter dimensions with this build's ledgers, categories and units, and their counts. */
 import type { Board } from './board';
-import { dimensions, type Dimension } from '../lib/tasks/filters';
+import { dimensions, type Dimension, type DimensionKey } from '../lib/tasks/filters';
 
-export function boardDimensions(board: Board): Dimension[] {
-  return dimensions({
-    ledgers: board.ledgers.map((l) => ({ id: l.id, label: l.data.name })),
-    categories: board.categories.map((c) => ({ id: c.id, label: c.data.name })),
-    units: board.units.map((u) => ({ id: u.id, label: u.data.name })),
-  });
+let cached: { board: Board; dims: Dimension[]; counts: Map<string, number> } | undefined;
+
+/** Dimensions and how many tasks each value has; computed once per build. */
+export function boardFilters(board: Board): { dims: Dimension[]; count: (key: DimensionKey, value: string) => number } {
+  if (cached?.board !== board) {
+    const dims = dimensions({
+      ledgers: board.ledgers.map((l) => ({ id: l.id, label: l.data.name })),
+      categories: board.categories.map((c) => ({ id: c.id, label: c.data.name })),
+      units: board.units.map((u) => ({ id: u.id, label: u.data.name })),
+    });
+    const counts = new Map<string, number>();
+    for (const task of board.tasks) {
+      for (const d of dims) {
+        const key = `${d.key}:${d.valueOf(task)}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    cached = { board, dims, counts };
+  }
+  const { dims, counts } = cached;
+  return { dims, count: (key, value) => counts.get(`${key}:${value}`) ?? 0 };
 }

@@ -9,7 +9,7 @@ test('a citizen filters the board, opens a red task, and finds it again by a two
   const board = page.locator('task-filter');
   await board.getByLabel('预警颜色').selectOption('red');
   await board.getByLabel('牵头单位').selectOption({ label: '望澜区住房和城乡建设局' });
-  await expect(page.getByRole('status')).toHaveText(/显示 \d+ \/ \d+ 项/);
+  await expect(page.getByRole('status')).toHaveText(/符合条件的任务 \d+ \/ \d+ 项/);
   const rows = board.locator('tbody tr:visible');
   await expect(rows.first()).toBeVisible();
   for (const row of await rows.all()) await expect(row).toContainText('红色·逾期');

@@ -47,8 +47,9 @@ export interface RankingInput {
 export function rankMonth(input: RankingInput): MonthlyRanking {
   const { first, last } = monthBounds(input.month);
   const evaluatedOn = last <= input.asOf ? last : input.asOf;
+  const nodesByUnit = Map.groupBy(input.nodes, (n) => n.unit);
   const scores = input.unitIds.map((unit): UnitScore => {
-    const t = timeliness(input.nodes.filter((n) => n.unit === unit), first, last, input.asOf);
+    const t = timeliness(nodesByUnit.get(unit) ?? [], first, last, input.asOf);
     const mark = input.assessment?.marks.find((m) => m.unit === unit);
     const adjustments = input.assessment?.adjustments.filter((a) => a.unit === unit) ?? [];
     const adjustmentTotal = round1(adjustments.reduce((sum, a) => sum + a.points, 0));
