@@ -10,7 +10,8 @@ import node from '@astrojs/node';
  *
  * DUBAN_CONTENT_DIR builds another content folder (tests, the build benchmark). Astro's content
  * cache remembers entries by collection, so each folder gets a cache of its own; DUBAN_OUT_DIR must
- * stay inside the project so the server build can resolve its packages.
+ * stay inside the project so the server build can resolve its packages. DUBAN_CACHE_DIR names the cache
+ * outright (the build benchmark empties it to measure a cold build).
  */
 const contentDir = process.env.DUBAN_CONTENT_DIR;
 const cacheKey = contentDir && createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 12);
@@ -20,7 +21,7 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   outDir: process.env.DUBAN_OUT_DIR ?? './dist',
-  cacheDir: cacheKey ? `./node_modules/.astro-${cacheKey}` : './node_modules/.astro',
+  cacheDir: process.env.DUBAN_CACHE_DIR ?? (cacheKey ? `./node_modules/.astro-${cacheKey}` : './node_modules/.astro'),
   server: { port: 4321 },
   trailingSlash: 'ignore',
   build: { inlineStylesheets: 'never' },

@@ -67,8 +67,10 @@ const content = join(work, 'content');
 console.log(`Generating a synthetic district of ${taskCount} tasks…`);
 await writeSyntheticDistrict(content, taskCount);
 const out = join(work, 'duban-out');
+const cache = join(work, 'duban-cache');
 await rm(out, { recursive: true, force: true });
-const env = { DUBAN_CONTENT_DIR: content, DUBAN_OUT_DIR: out, DUBAN_AS_OF: '2026-11-23' };
+await rm(cache, { recursive: true, force: true }); // cold, like the bare site's first build
+const env = { DUBAN_CONTENT_DIR: content, DUBAN_OUT_DIR: out, DUBAN_CACHE_DIR: cache, DUBAN_AS_OF: '2026-11-23' };
 
 console.log('Building with duban…');
 const build = await measure(bin('astro'), ['build', '--silent'], root, env);
