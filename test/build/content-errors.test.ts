@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -20,12 +20,12 @@ async function buildWithFault(name: string, file: string, edit: (text: string) =
   try {
     await run(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
       cwd: root,
-      env: { ...process.env, DUBAN_CONTENT_DIR: dir, DUBAN_OUT_DIR: join(work, `${name}-out`), DUBAN_AS_OF: '2026-11-23' },
+      env: { ...process.env, FORCE_COLOR: '1', DUBAN_CONTENT_DIR: dir, DUBAN_OUT_DIR: join(work, `${name}-out`), DUBAN_AS_OF: '2026-11-23' },
       maxBuffer: 64 * 1024 * 1024,
     });
   } catch (error) {
     const e = error as { stdout: string; stderr: string };
-    return `${e.stdout}\n${e.stderr}`;
+    return stripVTControlCharacters(`${e.stdout}\n${e.stderr}`); // as a person reads it, without colour codes
   }
   throw new Error('the build succeeded with a faulty file');
 }
