@@ -17,7 +17,10 @@ const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' } } });
 const taskCount = Number(values.tasks);
 
-interface Run { seconds: number; peakMiB: number }
+interface Run {
+  seconds: number;
+  peakMiB: number;
+}
 
 /** Resident memory of a process and all its descendants, in KiB, read from /proc. */
 async function treeRssKiB(rootPid: number): Promise<number> {
@@ -29,7 +32,9 @@ async function treeRssKiB(rootPid: number): Promise<number> {
       const status = await readFile(`/proc/${entry}/status`, 'utf8');
       parents.set(Number(entry), Number(/PPid:\s+(\d+)/.exec(status)?.[1]));
       rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    } catch { /* the process ended while we looked */ }
+    } catch {
+      /* the process ended while we looked */
+    }
   }
   const inTree = (pid: number): boolean => pid === rootPid || (parents.has(pid) && pid !== 1 && inTree(parents.get(pid)!));
   let total = 0;
@@ -56,7 +61,10 @@ async function writeBareSite(dir: string, tasksDir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(join(dir, 'src', 'pages', 'tasks'), { recursive: true });
   await writeFile(join(dir, 'astro.config.mjs'), "export default { output: 'static', devToolbar: { enabled: false } };\n");
-  await writeFile(join(dir, 'src', 'content.config.ts'), `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { tasks: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(tasksDir)} }) }) };\n`);
+  await writeFile(
+    join(dir, 'src', 'content.config.ts'),
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { tasks: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(tasksDir)} }) }) };\n`,
+  );
   await writeFile(
     join(dir, 'src', 'pages', 'tasks', '[id].astro'),
     `---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('tasks')).map((entry) => ({ params: { id: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{entry.data.title}</title></head><body><h1>{entry.data.title}</h1><Content /></body></html>\n`,
@@ -97,4 +105,6 @@ console.log('| run | seconds | peak memory (MiB) |\n|---|---:|---:|');
 for (const [name, s, m] of rows) console.log(`| ${name} | ${s.toFixed(1)} | ${m.toFixed(0)} |`);
 console.log(`\nGoal ≤ 40 s for build + index: ${total.toFixed(1)} s, ${verdict(total <= 40)}`);
 console.log(`Goal ≤ 1.5 GB peak memory: ${(peak / 1024).toFixed(2)} GiB, ${verdict(peak <= 1536)}`);
-console.log(`Goal ≤ 1.5 × the bare build: build alone ${(build.seconds / bare.seconds).toFixed(2)} ×, build + index ${(total / bare.seconds).toFixed(2)} ×, ${verdict(total / bare.seconds <= 1.5)}`);
+console.log(
+  `Goal ≤ 1.5 × the bare build: build alone ${(build.seconds / bare.seconds).toFixed(2)} ×, build + index ${(total / bare.seconds).toFixed(2)} ×, ${verdict(total / bare.seconds <= 1.5)}`,
+);

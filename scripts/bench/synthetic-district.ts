@@ -22,10 +22,20 @@ export async function writeSyntheticDistrict(dir: string, taskCount: number): Pr
   await rm(dir, { recursive: true, force: true });
   for (const folder of ['settings', 'units', 'ledgers', 'categories', 'assessments', 'tasks']) await mkdir(join(dir, folder), { recursive: true });
 
-  await writeFile(join(dir, 'settings', 'site.yml'), 'siteName: 基准测试区督办公开\ndistrict: 基准测试区\nsponsor: 基准测试（虚构）\ndemoNotice: 合成数据，仅用于构建性能测试。\n');
+  await writeFile(
+    join(dir, 'settings', 'site.yml'),
+    'siteName: 基准测试区督办公开\ndistrict: 基准测试区\nsponsor: 基准测试（虚构）\ndemoNotice: 合成数据，仅用于构建性能测试。\n',
+  );
   const unitCount = Math.max(25, Math.round(taskCount / 50));
   const units = Array.from({ length: unitCount }, (_, i) => `unit-${i + 1}`);
-  await Promise.all(units.map((id, i) => writeFile(join(dir, 'units', `${id}.yml`), `name: 基准测试第${i + 1}单位\nshortName: 第${i + 1}单位\nkind: ${pick(['department', 'town', 'park'])}\norder: ${i}\n`)));
+  await Promise.all(
+    units.map((id, i) =>
+      writeFile(
+        join(dir, 'units', `${id}.yml`),
+        `name: 基准测试第${i + 1}单位\nshortName: 第${i + 1}单位\nkind: ${pick(['department', 'town', 'park'])}\norder: ${i}\n`,
+      ),
+    ),
+  );
   const ledgers = ['l1', 'l2', 'l3', 'l4'];
   await Promise.all(ledgers.map((id, i) => writeFile(join(dir, 'ledgers', `${id}.yml`), `name: 第${i + 1}台账\ndescription: 合成台账。\norder: ${i}\n`)));
   const categories = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
@@ -55,7 +65,9 @@ export async function writeSyntheticDistrict(dir: string, taskCount: number): Pr
     });
     const updates: string[] = [];
     if (!parent) updates.push(`  - date: ${day(start + 10)}\n    text: 召开专题调度会。`);
-    else for (let d = start + 20, k = 0; d < 326; d += 30, k++) updates.push(`  - date: ${day(d)}\n    progress: ${Math.min(100, k * 12)}\n    text: 第${k + 1}次推进，完成${pick(WORDS)}相关工作。`);
+    else
+      for (let d = start + 20, k = 0; d < 326; d += 30, k++)
+        updates.push(`  - date: ${day(d)}\n    progress: ${Math.min(100, k * 12)}\n    text: 第${k + 1}次推进，完成${pick(WORDS)}相关工作。`);
     return [
       '---',
       `title: ${title}`,

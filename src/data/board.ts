@@ -70,7 +70,11 @@ async function load(): Promise<Board> {
 
   const asOf = process.env.DUBAN_AS_OF || settings.asOf || today();
   if (!isIsoDate(asOf)) throw new Error(`DUBAN_AS_OF 应为日期，格式 YYYY-MM-DD，例如 2026-11-23；实际为「${asOf}」`);
-  const tasks = evaluateTasks(records.sort((a, b) => compareCodes(a.code, b.code)), asOf, settings.warnings);
+  const tasks = evaluateTasks(
+    records.sort((a, b) => compareCodes(a.code, b.code)),
+    asOf,
+    settings.warnings,
+  );
   return {
     asOf,
     settings,

@@ -12,7 +12,14 @@ export function loadRankings(): Promise<MonthlyRanking[]> {
     const months = monthsBetween(`${last.slice(0, 4)}-01`, last);
     const unitIds = board.units.map((u) => u.id);
     return months.map((month) =>
-      rankMonth({ month, asOf: board.asOf, unitIds, nodes: board.nodes, assessment: board.assessments.find((a) => a.month === month), scoring: board.settings.scoring }),
+      rankMonth({
+        month,
+        asOf: board.asOf,
+        unitIds,
+        nodes: board.nodes,
+        assessment: board.assessments.find((a) => a.month === month),
+        scoring: board.settings.scoring,
+      }),
     );
   })();
   return cached;

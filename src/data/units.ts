@@ -10,7 +10,11 @@ export function unitSummary(board: Board, unitId: string, headline: MonthlyRanki
   const involved = board.tasks.filter((t) => roleOf(t, unitId) !== undefined);
   const led = involved.filter((t) => t.leadUnit === unitId);
   const yearStart = `${board.asOf.slice(0, 4)}-01-01`;
-  if (!nodesByUnit.has(board)) nodesByUnit.set(board, Map.groupBy(board.nodes, (n) => n.unit));
+  if (!nodesByUnit.has(board))
+    nodesByUnit.set(
+      board,
+      Map.groupBy(board.nodes, (n) => n.unit),
+    );
   const onTime = timeliness(nodesByUnit.get(board)!.get(unitId) ?? [], yearStart, board.asOf, board.asOf);
   const score = headline?.scores.find((s) => s.unit === unitId);
   const rankedCount = headline?.scores.filter((s) => s.rank !== undefined).length ?? 0;

@@ -75,7 +75,10 @@ class SiteSearch extends HTMLElement {
         found.results = [...exact.filter((r, i) => exact.findIndex((o) => o.id === r.id) === i), ...found.results.filter((r) => !ids.has(r.id))];
       }
       const items = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
-      summary.textContent = found.results.length === 0 ? `没有找到与「${query}」相关的内容。` : `找到 ${found.results.length} 条结果${found.results.length > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 条` : ''}。`;
+      summary.textContent =
+        found.results.length === 0
+          ? `没有找到与「${query}」相关的内容。`
+          : `找到 ${found.results.length} 条结果${found.results.length > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 条` : ''}。`;
       list.replaceChildren(
         ...items.map((item) => {
           const li = document.createElement('li');

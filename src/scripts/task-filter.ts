@@ -24,7 +24,8 @@ class TaskFilter extends HTMLElement {
       const wanted = params.get(select.name);
       if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
     }
-    const labelOf = (name: string, value: string) => [...form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!.options].find((o) => o.value === value)?.text ?? value;
+    const labelOf = (name: string, value: string) =>
+      [...form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!.options].find((o) => o.value === value)?.text ?? value;
 
     const apply = async (): Promise<void> => {
       const data = new FormData(form);
@@ -42,7 +43,9 @@ class TaskFilter extends HTMLElement {
       count.textContent = '正在筛选…';
       let rows: TaskIndexRow[];
       try {
-        rows = await (this.#rows ??= fetch('/data/task-index.json').then((r) => r.json()).then((j: { rows: TaskIndexRow[] }) => j.rows));
+        rows = await (this.#rows ??= fetch('/data/task-index.json')
+          .then((r) => r.json())
+          .then((j: { rows: TaskIndexRow[] }) => j.rows));
       } catch {
         this.#rows = undefined;
         count.textContent = '任务数据加载失败，请使用上方的单项筛选链接。';

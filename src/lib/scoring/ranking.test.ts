@@ -34,14 +34,24 @@ describe('timeliness 时效分', () => {
 
 describe('monthly ranking 月排位', () => {
   const nodes = [
-    node('a', '2026-10-05', '2026-10-01'), node('a', '2026-10-25', '2026-10-20'),
-    node('b', '2026-10-05', '2026-10-01'), node('b', '2026-10-25'),
-    node('c', '2026-10-05', '2026-10-01'), node('c', '2026-10-25', '2026-10-25'),
+    node('a', '2026-10-05', '2026-10-01'),
+    node('a', '2026-10-25', '2026-10-20'),
+    node('b', '2026-10-05', '2026-10-01'),
+    node('b', '2026-10-25'),
+    node('c', '2026-10-05', '2026-10-01'),
+    node('c', '2026-10-25', '2026-10-25'),
     node('d', '2026-10-05', '2026-10-01'),
   ];
   const assessment = {
-    month: '2026-10', assessor: '督查室', date: '2026-11-05',
-    marks: [{ unit: 'a', quality: 80 }, { unit: 'b', quality: 90 }, { unit: 'c', quality: 80 }, { unit: 'd', quality: 99 }],
+    month: '2026-10',
+    assessor: '督查室',
+    date: '2026-11-05',
+    marks: [
+      { unit: 'a', quality: 80 },
+      { unit: 'b', quality: 90 },
+      { unit: 'c', quality: 80 },
+      { unit: 'd', quality: 99 },
+    ],
     adjustments: [{ unit: 'b', points: -2, reason: '材料报送不及时' }],
   };
 
@@ -54,7 +64,12 @@ describe('monthly ranking 月排位', () => {
 
   it('shares a rank on equal totals and lists a unit with too few nodes without ranking it', () => {
     const r = rankMonth({ month: '2026-10', asOf: '2026-11-23', unitIds: ['a', 'b', 'c', 'd'], nodes, assessment, scoring });
-    expect(r.scores.map((s) => [s.unit, s.rank])).toEqual([['a', 1], ['c', 1], ['b', 3], ['d', undefined]]);
+    expect(r.scores.map((s) => [s.unit, s.rank])).toEqual([
+      ['a', 1],
+      ['c', 1],
+      ['b', 3],
+      ['d', undefined],
+    ]);
     expect(r.scores.at(-1)!.notRankedReason).toContain('少于 2 个');
     expect(r.redList.map((s) => s.unit)).toEqual(['a']);
     expect(r.blackList.map((s) => s.unit)).toEqual(['b']);

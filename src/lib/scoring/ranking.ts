@@ -61,7 +61,17 @@ export function rankMonth(input: RankingInput): MonthlyRanking {
       notRankedReason === undefined && t.score !== undefined && mark
         ? round1(t.score * input.scoring.timelinessWeight + mark.quality * input.scoring.qualityWeight + adjustmentTotal)
         : undefined;
-    return { unit, timeliness: t, quality: mark && { mark: mark.quality, note: mark.note }, adjustments, adjustmentTotal, total, rank: undefined, notRankedReason, list: undefined };
+    return {
+      unit,
+      timeliness: t,
+      quality: mark && { mark: mark.quality, note: mark.note },
+      adjustments,
+      adjustmentTotal,
+      total,
+      rank: undefined,
+      notRankedReason,
+      list: undefined,
+    };
   });
 
   const ranked = scores.filter((s) => s.total !== undefined).sort((a, b) => b.total! - a.total!);

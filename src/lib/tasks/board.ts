@@ -33,7 +33,11 @@ export function countWarnings(tasks: readonly EvaluatedTask[]): Counts<WarningCo
 }
 
 /** Tasks grouped by a key, every key of `keys` present even when empty, in the order of `keys`. */
-export function groupBy<K extends string>(tasks: readonly EvaluatedTask[], keys: readonly K[], keyOf: (t: EvaluatedTask) => K | readonly K[]): Map<K, EvaluatedTask[]> {
+export function groupBy<K extends string>(
+  tasks: readonly EvaluatedTask[],
+  keys: readonly K[],
+  keyOf: (t: EvaluatedTask) => K | readonly K[],
+): Map<K, EvaluatedTask[]> {
   const groups = new Map<K, EvaluatedTask[]>(keys.map((k) => [k, []]));
   for (const t of tasks) {
     const ks = keyOf(t);
@@ -61,5 +65,8 @@ export function unitsOf(task: EvaluatedTask): string[] {
 
 /** The latest dated fact on the board: what "data as of" can honestly claim beyond the as-of day. */
 export function latestUpdate(tasks: readonly EvaluatedTask[]): IsoDate | undefined {
-  return tasks.flatMap((t) => t.visibleUpdates.map((u) => u.date)).sort().at(-1);
+  return tasks
+    .flatMap((t) => t.visibleUpdates.map((u) => u.date))
+    .sort()
+    .at(-1);
 }

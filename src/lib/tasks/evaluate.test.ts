@@ -21,7 +21,10 @@ describe('colour warnings', () => {
   });
 
   it('a milestone done late no longer warns once it is done', () => {
-    const task = makeTask({ milestones: [{ name: '方案批复', due: '2026-06-30', done: '2026-07-05' }], updates: [{ date: '2026-07-05', progress: 35, text: '已批复' }] });
+    const task = makeTask({
+      milestones: [{ name: '方案批复', due: '2026-06-30', done: '2026-07-05' }],
+      updates: [{ date: '2026-07-05', progress: 35, text: '已批复' }],
+    });
     expect(one(task, '2026-07-03').warning).toBe('red');
     expect(one(task, '2026-07-06').warning).toBe('green');
   });
@@ -51,7 +54,10 @@ describe('colour warnings', () => {
   it('ignores facts dated after the as-of day', () => {
     const task = makeTask({
       deadline: '2026-10-31',
-      updates: [{ date: '2026-10-01', progress: 60, text: '推进' }, { date: '2026-11-05', progress: 100, text: '完工' }],
+      updates: [
+        { date: '2026-10-01', progress: 60, text: '推进' },
+        { date: '2026-11-05', progress: 100, text: '完工' },
+      ],
       signOff: { leader: '王明', date: '2026-11-10' },
     });
     const early = one(task, '2026-10-20');
@@ -83,7 +89,7 @@ describe('staleness 更新滞后', () => {
   });
 
   it('a parent is fresh when any of its sub-tasks reported recently', () => {
-    const parent = makeTask({ code: 'P', cadence: 'weekly', updates: [] , start: '2026-10-01'});
+    const parent = makeTask({ code: 'P', cadence: 'weekly', updates: [], start: '2026-10-01' });
     const child = makeTask({ code: 'P-01', parent: 'P', cadence: 'weekly', updates: [{ date: '2026-11-20', progress: 30, text: '推进' }] });
     const [p] = evaluateTasks([parent, child], '2026-11-23', defaultWarnings);
     expect(p!.staleness.stale).toBe(false);
@@ -104,14 +110,23 @@ describe('parent tasks 总任务', () => {
   });
 
   it('weights sub-task progress when weights are given', () => {
-    const weighted = [{ ...kids[0]!, weight: 1 }, { ...kids[1]!, weight: 3 }];
+    const weighted = [
+      { ...kids[0]!, weight: 1 },
+      { ...kids[1]!, weight: 3 },
+    ];
     const [p] = evaluateTasks([makeTask({ code: 'P' }), ...weighted], '2026-11-23', defaultWarnings);
     expect(p!.progress).toBe(55);
     expect(p!.progressBasis).toBe('weighted');
   });
 
   it('takes the worst colour of its sub-tasks and names the one at fault', () => {
-    const late = makeTask({ code: 'P-03', parent: 'P', title: '管网改造', deadline: '2026-11-01', updates: [{ date: '2026-11-01', progress: 50, text: '推进' }] });
+    const late = makeTask({
+      code: 'P-03',
+      parent: 'P',
+      title: '管网改造',
+      deadline: '2026-11-01',
+      updates: [{ date: '2026-11-01', progress: 50, text: '推进' }],
+    });
     const [p] = evaluateTasks([makeTask({ code: 'P' }), ...kids, late], '2026-11-23', defaultWarnings);
     expect(p!.warning).toBe('red');
     expect(p!.reasons[0]).toBe('子任务 P-03「管网改造」：截止日期 2026-11-01 已过 22 天，当前进度 50%');
@@ -136,7 +151,11 @@ describe('parent tasks 总任务', () => {
 
 describe('invariants', () => {
   it('progress stays within 0–100 and finished work is never red', () => {
-    const update = fc.record({ date: fc.constantFrom('2026-03-01', '2026-06-01', '2026-09-01'), progress: fc.integer({ min: 0, max: 100 }), text: fc.constant('x') });
+    const update = fc.record({
+      date: fc.constantFrom('2026-03-01', '2026-06-01', '2026-09-01'),
+      progress: fc.integer({ min: 0, max: 100 }),
+      text: fc.constant('x'),
+    });
     fc.assert(
       fc.property(fc.array(update, { maxLength: 4 }), fc.constantFrom('2026-02-01', '2026-07-01', '2027-01-05'), (updates, asOf) => {
         const r = one(makeTask({ updates }), asOf);

@@ -117,7 +117,10 @@ function completionDate(updates: TaskRecord['updates'], children: EvaluatedTask[
   if (children.length === 0) {
     reached = updates.find((u) => u.progress === 100)?.date;
   } else if (children.every((c) => c.completedOn !== undefined)) {
-    reached = children.map((c) => c.completedOn!).sort().at(-1);
+    reached = children
+      .map((c) => c.completedOn!)
+      .sort()
+      .at(-1);
   }
   if (reached && signedOn) return reached < signedOn ? reached : signedOn;
   return reached ?? signedOn;

@@ -36,8 +36,50 @@ export function exportRecord(t: EvaluatedTask, names: Names) {
 }
 
 /** Column headings of the CSV, in Chinese, in the order of `csvRow`. */
-export const CSV_HEADER = ['任务编号', '任务名称', '所属总任务', '台账', '任务类别', '牵头领导', '牵头单位', '责任单位', '配合单位', '任务目标', '开始日期', '截止日期', '进度（%）', '状态', '预警', '预警原因', '更新滞后', '最近推进动态', '完成日期', '销号日期'];
+export const CSV_HEADER = [
+  '任务编号',
+  '任务名称',
+  '所属总任务',
+  '台账',
+  '任务类别',
+  '牵头领导',
+  '牵头单位',
+  '责任单位',
+  '配合单位',
+  '任务目标',
+  '开始日期',
+  '截止日期',
+  '进度（%）',
+  '状态',
+  '预警',
+  '预警原因',
+  '更新滞后',
+  '最近推进动态',
+  '完成日期',
+  '销号日期',
+];
 
 export function csvRow(r: ReturnType<typeof exportRecord>): (string | number)[] {
-  return [r.code, r.title, r.parent ?? '', r.ledger, r.category, r.leadLeader, r.leadUnit, r.responsibleUnits.join('、'), r.supportingUnits.join('、'), r.goal, r.start, r.deadline, r.progress, r.statusLabel, r.warningLabel, r.warningReasons.join('；'), r.stale ? '是' : '否', r.lastUpdate ?? '', r.completedOn ?? '', r.signedOffOn ?? ''];
+  return [
+    r.code,
+    r.title,
+    r.parent ?? '',
+    r.ledger,
+    r.category,
+    r.leadLeader,
+    r.leadUnit,
+    r.responsibleUnits.join('、'),
+    r.supportingUnits.join('、'),
+    r.goal,
+    r.start,
+    r.deadline,
+    r.progress,
+    r.statusLabel,
+    r.warningLabel,
+    r.warningReasons.join('；'),
+    r.stale ? '是' : '否',
+    r.lastUpdate ?? '',
+    r.completedOn ?? '',
+    r.signedOffOn ?? '',
+  ];
 }

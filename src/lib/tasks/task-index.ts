@@ -4,10 +4,36 @@
  */
 import type { EvaluatedTask } from './types.ts';
 
-export const TASK_INDEX_FIELDS = ['code', 'title', 'isSubTask', 'ledger', 'category', 'unit', 'unitShortName', 'status', 'warning', 'deadline', 'progress', 'stale'] as const;
+export const TASK_INDEX_FIELDS = [
+  'code',
+  'title',
+  'isSubTask',
+  'ledger',
+  'category',
+  'unit',
+  'unitShortName',
+  'status',
+  'warning',
+  'deadline',
+  'progress',
+  'stale',
+] as const;
 
 export type TaskIndexRow = [string, string, 0 | 1, string, string, string, string, string, string, string, number, 0 | 1];
 
 export function taskIndexRow(t: EvaluatedTask, unitShortName: string): TaskIndexRow {
-  return [t.code, t.title, t.parent ? 1 : 0, t.ledger, t.category, t.leadUnit, unitShortName, t.status, t.warning, t.deadline, t.progress, t.staleness.stale ? 1 : 0];
+  return [
+    t.code,
+    t.title,
+    t.parent ? 1 : 0,
+    t.ledger,
+    t.category,
+    t.leadUnit,
+    unitShortName,
+    t.status,
+    t.warning,
+    t.deadline,
+    t.progress,
+    t.staleness.stale ? 1 : 0,
+  ];
 }
