@@ -5,6 +5,7 @@ test.use({ javaScriptEnabled: false });
 test('the board can be filtered and sorted with JavaScript off', async ({ page }) => {
   await page.goto('/tasks/');
   await expect(page.locator('task-filter form')).toBeHidden();
+  await page.getByText('按台账、类别、牵头单位、状态或预警颜色筛选').click();
   await page.getByRole('navigation', { name: '按预警颜色筛选' }).getByRole('link', { name: '黄色·临期预警' }).click();
   await expect(page).toHaveURL(/\/tasks\/warning\/yellow\/$/);
   const badges = page.locator('tbody tr td:last-child');
