@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, daysBetween, isIsoDate, monthBounds, monthsBetween, today, weekday } from './dates.ts';
+import { addDays, daysBetween, isIsoDate, monthBounds, monthsBetween, today } from './dates.ts';
 
 describe('calendar dates', () => {
   it('rejects days that do not exist', () => {
@@ -23,11 +23,6 @@ describe('calendar dates', () => {
         expect(daysBetween(start, addDays(start, n))).toBe(n);
       }),
     );
-  });
-
-  it('knows the weekday: 2026-02-14 is a Saturday, 2026-03-02 a Monday', () => {
-    expect(weekday('2026-02-14')).toBe(6);
-    expect(weekday('2026-03-02')).toBe(1);
   });
 
   it('takes today in China Standard Time, not UTC', () => {

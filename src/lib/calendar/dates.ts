@@ -42,11 +42,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(dayNumber(date) + days);
 }
 
-/** ISO weekday, 1 = Monday … 7 = Sunday. */
-export function weekday(date: IsoDate): number {
-  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
-}
-
 /** Today's date where the government sits (China Standard Time by default), not where the build runs. */
 export function today(timeZone = 'Asia/Shanghai', now: Date = new Date()): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
