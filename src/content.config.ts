@@ -6,7 +6,16 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
-import { assessmentSchema, categorySchema, ledgerSchema, settingsSchema, taskSchema, unitSchema } from './lib/content/schemas.ts';
+import {
+  assessmentSchema,
+  bulletinSchema,
+  categorySchema,
+  exposureSchema,
+  ledgerSchema,
+  settingsSchema,
+  taskSchema,
+  unitSchema,
+} from './lib/content/schemas.ts';
 
 // Messages Zod writes itself (wrong type, unknown key…) in Chinese; ours are set on each field.
 z.config(zhCN());
@@ -26,4 +35,6 @@ export const collections = {
   categories: collection('categories', '*.yml', categorySchema),
   assessments: collection('assessments', '*.yml', assessmentSchema),
   settings: collection('settings', '*.yml', settingsSchema),
+  exposures: collection('exposures', '*.md', exposureSchema),
+  bulletins: collection('bulletins', '*.md', bulletinSchema),
 };

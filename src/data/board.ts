@@ -10,6 +10,11 @@ import { evaluateTasks } from '../lib/tasks/evaluate.ts';
 import { compareCodes } from '../lib/tasks/board.ts';
 import type { EvaluatedTask, TaskRecord } from '../lib/tasks/types.ts';
 import { nodesOf, type Node } from '../lib/scoring/timeliness.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluateCases, interviewFlags, type CaseRecord, type EvaluatedCase, type InterviewFlag } from '../lib/exposures/cases.ts';
+import { buildBacklinks, type Backlinks, type BulletinRecord } from '../lib/content/backlinks.ts';
+import type { BulletinData, ExposureData } from '../lib/content/schemas.ts';
 
 export interface Named<T> {
   id: string;
@@ -29,6 +34,14 @@ export interface Board {
   categoryById: Map<string, CategoryData>;
   assessments: AssessmentData[];
   nodes: Node[];
+  /** 曝光台 cases published by the as-of day, newest first. */
+  cases: EvaluatedCase[];
+  caseById: Map<string, EvaluatedCase>;
+  /** 通报 issued by the as-of day, newest first. */
+  bulletins: BulletinRecord[];
+  bulletinById: Map<string, BulletinRecord>;
+  interviewFlags: Map<string, InterviewFlag>;
+  links: Backlinks;
 }
 
 let cached: Promise<Board> | undefined;
@@ -42,13 +55,15 @@ export function loadBoard(): Promise<Board> {
 const byOrder = <T extends { order: number }>(a: Named<T>, b: Named<T>) => a.data.order - b.data.order || a.id.localeCompare(b.id);
 
 async function load(): Promise<Board> {
-  const [taskEntries, unitEntries, ledgerEntries, categoryEntries, assessmentEntries, settingsEntries] = await Promise.all([
+  const [taskEntries, unitEntries, ledgerEntries, categoryEntries, assessmentEntries, settingsEntries, exposureEntries, bulletinEntries] = await Promise.all([
     getCollection('tasks'),
     getCollection('units'),
     getCollection('ledgers'),
     getCollection('categories'),
     getCollection('assessments'),
     getCollection('settings'),
+    getCollection('exposures'),
+    getCollection('bulletins'),
   ]);
   const settings = settingsEntries.find((e) => e.id === 'site')?.data as Settings | undefined;
   if (!settings) throw new Error('缺少站点设置文件 content/settings/site.yml');
@@ -59,9 +74,14 @@ async function load(): Promise<Board> {
   const categories = categoryEntries.map((e) => ({ id: e.id, data: e.data as CategoryData })).sort(byOrder);
   const assessments = assessmentEntries.map((e) => ({ ...(e.data as AssessmentData), file: e.filePath ?? e.id }));
 
+  const exposures = exposureEntries.map((e) => ({ ...(e.data as ExposureData), id: e.id, file: e.filePath ?? e.id }));
+  const bulletinFiles = bulletinEntries.map((e) => ({ ...(e.data as BulletinData), id: e.id, file: e.filePath ?? e.id }));
   const problems = findReferenceProblems({
     tasks: records,
     assessments,
+    exposures,
+    bulletins: bulletinFiles,
+    publicFileExists: (path) => existsSync(join(process.cwd(), 'public', path)),
     unitIds: new Set(units.map((u) => u.id)),
     ledgerIds: new Set(ledgers.map((l) => l.id)),
     categoryIds: new Set(categories.map((c) => c.id)),
@@ -75,8 +95,22 @@ async function load(): Promise<Board> {
     asOf,
     settings.warnings,
   );
+  const cases = evaluateCases(
+    exposures.map(({ file: _, ...c }): CaseRecord => c),
+    asOf,
+  );
+  const bulletins = bulletinFiles
+    .filter((b) => b.date <= asOf)
+    .map(({ file: _, ...b }): BulletinRecord => b)
+    .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
   return {
     asOf,
+    cases,
+    caseById: new Map(cases.map((c) => [c.id, c])),
+    bulletins,
+    bulletinById: new Map(bulletins.map((b) => [b.id, b])),
+    interviewFlags: interviewFlags(cases, asOf, settings.exposures),
+    links: buildBacklinks(cases, bulletins),
     settings,
     tasks,
     taskByCode: new Map(tasks.map((t) => [t.code, t])),

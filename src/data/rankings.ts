@@ -25,6 +25,21 @@ export function loadRankings(): Promise<MonthlyRanking[]> {
   return cached;
 }
 
+/** The ranking of any month: the same computation `/ranking/` shows, never a copy. */
+export async function rankingFor(month: IsoMonth): Promise<MonthlyRanking> {
+  const known = (await loadRankings()).find((r) => r.month === month);
+  if (known) return known;
+  const board = await loadBoard();
+  return rankMonth({
+    month,
+    asOf: board.asOf,
+    unitIds: board.units.map((u) => u.id),
+    nodes: board.nodes,
+    assessment: board.assessments.find((a) => a.month === month),
+    scoring: board.settings.scoring,
+  });
+}
+
 /** The ranking to show first: the latest month that has been assessed, else the latest month. */
 export function headlineRanking(rankings: readonly MonthlyRanking[]): MonthlyRanking | undefined {
   return rankings.filter((r) => r.assessment).at(-1) ?? rankings.at(-1);

@@ -44,4 +44,13 @@ describe('a faulty content file fails the build', { timeout: 180_000 }, () => {
     expect(output).toContain('tasks/ND-2026-001-02.md');
     expect(output).toContain('字段 leadUnit：找不到单位「no-such-unit」');
   });
+
+  it('names the file and field of a case with an unknown unit and a bulletin without its number', async () => {
+    const unknownUnit = await buildWithFault('bad-case', 'exposures/e-2026-001.md', (t) => t.replace('  - lanxi-street', '  - no-such-street'));
+    expect(unknownUnit).toContain('exposures/e-2026-001.md');
+    expect(unknownUnit).toContain('字段 units[0]：找不到单位「no-such-street」');
+    const noNumber = await buildWithFault('bad-bulletin', 'bulletins/db-2026-10.md', (t) => t.replace(/^number: .*\n/m, ''));
+    expect(noNumber).toContain('bulletins/db-2026-10.md');
+    expect(noNumber).toContain('number: 应填写通报文号');
+  });
 });

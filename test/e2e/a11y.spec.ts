@@ -20,6 +20,13 @@ const pages = [
   ['ranking', '/ranking/'],
   ['search with results', '/search/?q=%E7%94%B5%E6%A2%AF'],
   ['about', '/about/'],
+  ['exposure board', '/exposures/'],
+  ['filtered exposures', '/exposures/status/overdue/'],
+  ['overdue case', '/exposures/e-2026-007/'],
+  ['positive example', '/exposures/c-2026-001/'],
+  ['bulletins', '/bulletins/'],
+  ['bulletin with ranking', '/bulletins/db-2026-11/'],
+  ['bulletin with attachment', '/bulletins/db-2026-10/'],
 ] as const;
 
 for (const [name, path] of pages) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, daysBetween, isIsoDate, monthBounds, monthsBetween, today } from './dates.ts';
+import { addDays, addMonths, daysBetween, isIsoDate, monthBounds, monthsBetween, today } from './dates.ts';
 
 describe('calendar dates', () => {
   it('rejects days that do not exist', () => {
@@ -28,6 +28,12 @@ describe('calendar dates', () => {
   it('takes today in China Standard Time, not UTC', () => {
     // 2026-11-22 17:30 UTC is already 2026-11-23 in Beijing.
     expect(today('Asia/Shanghai', new Date('2026-11-22T17:30:00Z'))).toBe('2026-11-23');
+  });
+
+  it('moves by months, clamping to the end of a shorter month', () => {
+    expect(addMonths('2026-11-23', -12)).toBe('2025-11-23');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2026-12-15', 1)).toBe('2027-01-15');
   });
 
   it('bounds months, February included', () => {

@@ -75,6 +75,16 @@ export function monthsBetween(from: IsoMonth, to: IsoMonth): IsoMonth[] {
   return months;
 }
 
+/** The same day `months` months later (earlier when negative), clamped to the month's end: 03-31 − 1 month is 02-28. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const month = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const { last } = monthBounds(month);
+  const day = Math.min(d, Number(last.slice(8)));
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
 /** The earlier of two dates. */
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a <= b ? a : b;

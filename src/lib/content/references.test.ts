@@ -7,6 +7,18 @@ const base = {
   ledgerIds: new Set(['annual']),
   categoryIds: new Set(['livelihood']),
   assessments: [],
+  exposures: [],
+  bulletins: [],
+  publicFileExists: () => true,
+};
+
+const exposure = {
+  id: 'e1', file: 'content/exposures/e1.md', title: '推诿', kind: 'exposure' as const, units: ['housing'], problemType: 'buck-passing' as const,
+  foundBy: 'unannounced-visit' as const, date: '2026-09-01', measures: ['interview' as const], tasks: ['WL-2026-001'],
+};
+const bulletin = {
+  id: 'b1', file: 'content/bulletins/b1.md', number: '督查通报〔2026〕第1期', title: '通报', kind: 'monthly' as const, date: '2026-09-30', issuer: '督查室',
+  attachments: [{ title: '附件', file: '/attachments/a.pdf' }], tasks: [], units: [], exposures: ['e1'],
 };
 
 describe('reference checks', () => {
@@ -36,5 +48,24 @@ describe('reference checks', () => {
   it('checks the units named in assessments', () => {
     const assessments = [{ month: '2026-10', assessor: '督查室', date: '2026-11-05', marks: [{ unit: 'ghost', quality: 90 }], adjustments: [], file: 'a.yml' }];
     expect(findReferenceProblems({ ...base, tasks: [], assessments })[0]).toMatchObject({ file: 'a.yml', field: 'marks[0].unit' });
+  });
+
+  it('checks cases and bulletins: units, tasks, the announcing bulletin, related cases and attachment files', () => {
+    const tasks = [{ ...makeTask(), file: 't.md' }];
+    const problems = findReferenceProblems({
+      ...base,
+      tasks,
+      exposures: [{ ...exposure, units: ['ghost'], tasks: ['XX-1'], bulletin: 'b9' }],
+      bulletins: [{ ...bulletin, exposures: ['e9'] }],
+      publicFileExists: () => false,
+    });
+    expect(problems.map((p) => `${p.file}:${p.field}`)).toEqual([
+      'content/exposures/e1.md:units[0]',
+      'content/exposures/e1.md:tasks[0]',
+      'content/exposures/e1.md:bulletin',
+      'content/bulletins/b1.md:exposures[0]',
+      'content/bulletins/b1.md:attachments[0].file',
+    ]);
+    expect(problems.at(-1)!.message).toContain('public/attachments/a.pdf');
   });
 });

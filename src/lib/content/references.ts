@@ -2,7 +2,7 @@
  * Checks what one file's schema cannot: that the ids a file names exist in other files.
  * Each problem names the file, the field and what was expected, so an editor can fix it alone.
  */
-import type { AssessmentData } from './schemas.ts';
+import type { AssessmentData, BulletinData, ExposureData } from './schemas.ts';
 import type { TaskRecord } from '../tasks/types.ts';
 
 export interface ContentProblem {
@@ -17,6 +17,10 @@ export interface ReferenceInput {
   unitIds: ReadonlySet<string>;
   ledgerIds: ReadonlySet<string>;
   categoryIds: ReadonlySet<string>;
+  exposures: readonly (ExposureData & { id: string; file: string })[];
+  bulletins: readonly (BulletinData & { id: string; file: string })[];
+  /** Whether a file exists under public/, for attachments. */
+  publicFileExists: (path: string) => boolean;
 }
 
 /** Every broken reference in the content, in file order. */
@@ -54,6 +58,22 @@ export function findReferenceProblems(input: ReferenceInput): ContentProblem[] {
       const message = unit(a.unit);
       if (message) problems.push({ file: assessment.file, field: `adjustments[${i}].unit`, message });
     });
+  }
+  const caseIds = new Set(input.exposures.map((c) => c.id));
+  const bulletinIds = new Set(input.bulletins.map((b) => b.id));
+  const task = (code: string) => (taskCodes.has(code) ? undefined : `找不到任务「${code}」，应为 content/tasks/ 中已有任务的编号`);
+  for (const c of input.exposures) {
+    const add = (field: string, message: string | undefined) => message && problems.push({ file: c.file, field, message });
+    c.units.forEach((id, i) => add(`units[${i}]`, unit(id)));
+    c.tasks.forEach((code, i) => add(`tasks[${i}]`, task(code)));
+    if (c.bulletin !== undefined) add('bulletin', known(bulletinIds, '通报', 'content/bulletins/')(c.bulletin));
+  }
+  for (const b of input.bulletins) {
+    const add = (field: string, message: string | undefined) => message && problems.push({ file: b.file, field, message });
+    b.units.forEach((id, i) => add(`units[${i}]`, unit(id)));
+    b.tasks.forEach((code, i) => add(`tasks[${i}]`, task(code)));
+    b.exposures.forEach((id, i) => add(`exposures[${i}]`, known(caseIds, '曝光台案例', 'content/exposures/')(id)));
+    b.attachments.forEach((a, i) => add(`attachments[${i}].file`, input.publicFileExists(a.file) ? undefined : `找不到附件文件 public${a.file}，请先把 PDF 放到该位置`));
   }
   return problems;
 }

@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../calendar/dates.ts';
+import { BULLETIN_KINDS } from '../bulletins/vocabulary.ts';
+import { CASE_KINDS, DISCOVERY_METHODS, ids, MEASURES, PROBLEM_TYPES, type Term } from '../exposures/vocabulary.ts';
 
 /** A calendar day. YAML turns an unquoted 2026-09-30 into a Date; both forms end as `YYYY-MM-DD`. */
 export const isoDate = (title: string) =>
@@ -32,6 +34,10 @@ const slugId = (title: string) =>
 export const TASK_CODE = /^[A-Z][A-Z0-9]*(-[0-9A-Z]+)+$/;
 const taskCode = (title: string) =>
   z.string({ error: `应填写${title}` }).regex(TASK_CODE, { error: `${title}应为大写字母、数字和连字符组成的任务编号，例如 WL-2026-014` }).meta({ title });
+
+/** One of a fixed list; the message names the allowed ids with their Chinese labels. */
+const choice = <T extends readonly Term[]>(title: string, list: T) =>
+  z.enum(ids(list), { error: `${title}应为以下之一：${list.map((t) => `${t.id}（${t.label}）`).join('、')}` }).meta({ title });
 
 const person = z
   .object({
@@ -125,6 +131,77 @@ export const categorySchema = z
   })
   .strict();
 
+/** 曝光台案例: a case of poor work exposed, or a positive example; the file name is its id. */
+export const exposureSchema = z
+  .object({
+    title: text('案例标题', 80),
+    kind: choice('案例类型', CASE_KINDS),
+    units: z.array(slugId('涉及单位')).min(1, { error: '至少填写一个涉及单位' }).meta({ title: '涉及单位' }),
+    problemType: choice('问题类型', PROBLEM_TYPES).optional(),
+    foundBy: choice('发现方式', DISCOVERY_METHODS),
+    date: isoDate('曝光日期'),
+    measures: z.array(choice('处理方式', MEASURES)).min(1, { error: '至少填写一种处理方式' }).meta({ title: '处理方式' }),
+    rectification: z
+      .object({
+        requirement: text('整改要求', 300),
+        deadline: isoDate('整改期限'),
+      })
+      .strict()
+      .optional()
+      .meta({ title: '整改要求' }),
+    result: z
+      .object({
+        date: isoDate('整改完成日期'),
+        text: text('整改情况', 500),
+      })
+      .strict()
+      .optional()
+      .meta({ title: '整改情况' }),
+    tasks: z.array(taskCode('相关任务')).default([]).meta({ title: '相关任务' }),
+    bulletin: slugId('发布通报').optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.kind === 'exposure' && !c.problemType) ctx.addIssue({ code: 'custom', path: ['problemType'], message: '问题曝光案例应填写问题类型' });
+    if (c.kind === 'exposure' && !c.rectification) ctx.addIssue({ code: 'custom', path: ['rectification'], message: '问题曝光案例应填写整改要求和整改期限' });
+    if (c.rectification && c.rectification.deadline < c.date)
+      ctx.addIssue({ code: 'custom', path: ['rectification', 'deadline'], message: `整改期限 ${c.rectification.deadline} 早于曝光日期 ${c.date}` });
+    if (c.result && !c.rectification) ctx.addIssue({ code: 'custom', path: ['result'], message: '填写整改情况前应先填写整改要求' });
+  });
+
+/** 通报: a numbered supervision bulletin; the file name is its id, the body is Markdown. */
+export const bulletinSchema = z
+  .object({
+    number: text('通报文号', 40),
+    title: text('通报标题', 80),
+    kind: choice('通报类型', BULLETIN_KINDS),
+    date: isoDate('发布日期'),
+    issuer: text('发文单位', 60),
+    rankingMonth: z
+      .string({ error: '排名月份格式应为 YYYY-MM' })
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '排名月份格式应为 YYYY-MM，例如 2026-10' })
+      .meta({ title: '附排名表的月份' })
+      .optional(),
+    attachments: z
+      .array(
+        z
+          .object({
+            title: text('附件名称', 80),
+            file: z
+              .string({ error: '应填写附件文件路径' })
+              .regex(/^\/attachments\/[\w./-]+\.pdf$/, { error: '附件应为 public/attachments/ 下的 PDF 文件，写作 /attachments/文件名.pdf' })
+              .meta({ title: '附件文件' }),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta({ title: '附件' }),
+    tasks: z.array(taskCode('相关任务')).default([]).meta({ title: '相关任务' }),
+    units: z.array(slugId('相关单位')).default([]).meta({ title: '相关单位' }),
+    exposures: z.array(slugId('相关案例')).default([]).meta({ title: '相关案例' }),
+  })
+  .strict();
+
 /** One month's quality marks (质量分) and bonus or deduction items, from the assessors. */
 export const assessmentSchema = z
   .object({
@@ -178,6 +255,14 @@ export const settingsSchema = z
       .strict()
       .prefault({})
       .meta({ title: '预警阈值' }),
+    exposures: z
+      .object({
+        interviewFlagCount: z.number().int().min(1).default(2).meta({ title: '提示所需的约谈次数' }),
+        interviewWindowMonths: z.number().int().min(1).default(12).meta({ title: '约谈统计的月数' }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: '曝光台' }),
     scoring: z
       .object({
         timelinessWeight: z.number().min(0).max(1).default(0.3).meta({ title: '时效分权重' }),
@@ -198,6 +283,8 @@ export type UnitData = z.output<typeof unitSchema>;
 export type LedgerData = z.output<typeof ledgerSchema>;
 export type CategoryData = z.output<typeof categorySchema>;
 export type AssessmentData = z.output<typeof assessmentSchema>;
+export type ExposureData = z.output<typeof exposureSchema>;
+export type BulletinData = z.output<typeof bulletinSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 export type WarningSettings = Settings['warnings'];
 export type ScoringSettings = Settings['scoring'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dimensions, listPath, pageCount, pageLinks } from './filters.ts';
+import { dimensions, listPath } from './filters.ts';
 
 describe('filters', () => {
   it('offers every status and colour, and the named lists given', () => {
@@ -14,16 +14,5 @@ describe('filters', () => {
     expect(listPath({ key: 'warning', value: 'red' }, 'deadline')).toBe('/tasks/warning/red/by-deadline/');
     expect(listPath({ key: 'unit', value: 'housing' }, 'code', 3)).toBe('/tasks/unit/housing/page/3/');
     expect(listPath(undefined, 'code', 1)).toBe('/tasks/');
-  });
-
-  it('splits long lists into pages of 100 and always has a first page', () => {
-    expect([pageCount(0), pageCount(100), pageCount(101)]).toEqual([1, 1, 2]);
-  });
-
-  it('links the ends and the neighbours of the current page, marking gaps', () => {
-    expect(pageLinks(1, 1)).toEqual([1]);
-    expect(pageLinks(1, 9)).toEqual([1, 2, 3, 'gap', 9]);
-    expect(pageLinks(5, 9)).toEqual([1, 'gap', 3, 4, 5, 6, 7, 'gap', 9]);
-    expect(pageLinks(4, 5)).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { STATUS_LABEL, STATUS_ORDER, WARNING_LABEL, WARNING_ORDER } from '../format/labels.ts';
 import type { EvaluatedTask } from './types.ts';
+import { pagedPath } from '../format/paging.ts';
 
 export type DimensionKey = 'ledger' | 'category' | 'unit' | 'status' | 'warning';
 
@@ -39,23 +40,8 @@ export function dimensions(lists: NamedLists): Dimension[] {
 export type SortKey = 'code' | 'deadline';
 export const SORT_LABEL: Record<SortKey, string> = { code: '按任务编号', deadline: '按截止日期（最近的在前）' };
 
-/** Rows on one list page; longer lists are split into numbered pages. */
-export const LIST_PAGE_SIZE = 100;
-
 /** Address of a list page: all tasks or one filter value, in one of the two orders, page 1 or later. */
 export function listPath(filter: { key: DimensionKey; value: string } | undefined, sort: SortKey, page = 1): string {
   const base = filter ? `/tasks/${filter.key}/${filter.value}/` : '/tasks/';
-  const sorted = sort === 'deadline' ? `${base}by-deadline/` : base;
-  return page > 1 ? `${sorted}page/${page}/` : sorted;
-}
-
-/** How many list pages `count` tasks fill (at least one, which may say there are none). */
-export function pageCount(count: number): number {
-  return Math.max(1, Math.ceil(count / LIST_PAGE_SIZE));
-}
-
-/** The page numbers worth linking from page `current` of `last`: the ends and two either side. */
-export function pageLinks(current: number, last: number): (number | 'gap')[] {
-  const wanted = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, last])].filter((n) => n >= 1 && n <= last).sort((a, b) => a - b);
-  return wanted.flatMap((n, i) => (i > 0 && n - wanted[i - 1]! > 1 ? ['gap' as const, n] : [n]));
+  return pagedPath(sort === 'deadline' ? `${base}by-deadline/` : base, page);
 }
