@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
 
 /**
  * Content pages are prerendered to static files (dist/client) that any web server can serve;
@@ -20,6 +21,7 @@ export default defineConfig({
   site: process.env.DUBAN_SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
+  integrations: [sitemap()],
   outDir: process.env.DUBAN_OUT_DIR ?? './dist',
   cacheDir: process.env.DUBAN_CACHE_DIR ?? (cacheKey ? `./node_modules/.astro-${cacheKey}` : './node_modules/.astro'),
   server: { port: 4321 },

@@ -11,6 +11,7 @@ export interface ExportedTask {
   status: string;
   leadUnit: string;
   parent: string | null;
+  deadline: string;
 }
 
 /** The open-data file of the build under test: the tests take their expectations from it. */

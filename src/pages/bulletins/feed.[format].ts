@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro';
+import { loadBoard } from '../../data/board';
+import { bulletinEntry, feedMeta } from '../../data/feeds';
+import { FEED_CONTENT_TYPE, renderFeed, type FeedFormat } from '../../lib/feeds/syndication';
+
+export const getStaticPaths = () => [{ params: { format: 'rss' } }, { params: { format: 'atom' } }];
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const board = await loadBoard();
+  const format = params.format as FeedFormat;
+  const meta = feedMeta(board, site, {
+    title: `${board.settings.siteName}：督查通报`,
+    description: `${board.settings.district}督查通报`,
+    path: '/bulletins/',
+    feedPath: '/bulletins/feed',
+  });
+  return new Response(renderFeed(format, meta, board.bulletins.map(bulletinEntry)), { headers: { 'Content-Type': FEED_CONTENT_TYPE[format] } });
+};
