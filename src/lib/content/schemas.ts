@@ -26,18 +26,29 @@ export const isoDate = (title: string) =>
 const text = (title: string, max: number) =>
   z.string({ error: `应填写${title}（文字）` }).trim().min(1, { error: `${title}不能为空` }).max(max, { error: `${title}不能超过 ${max} 个字` }).meta({ title });
 
+/** Collections whose entries other files refer to by id (file name); the CMS offers them as choices. */
+export type ReferencedCollection = 'units' | 'ledgers' | 'categories' | 'tasks' | 'bulletins' | 'exposures';
+
 /** An identifier used in file names and addresses: lower-case letters, digits and hyphens. */
-const slugId = (title: string) =>
-  z.string({ error: `应填写${title}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: `${title}只能由小写字母、数字和连字符组成，例如 housing-bureau` }).meta({ title });
+const slugId = (title: string, ref?: ReferencedCollection) =>
+  z
+    .string({ error: `应填写${title}` })
+    .regex(/^[a-z0-9][a-z0-9-]*$/, { error: `${title}只能由小写字母、数字和连字符组成，例如 housing-bureau` })
+    .meta(ref ? { title, ref } : { title });
 
 /** A task code such as WL-2026-014, or WL-2026-014-02 for a sub-task. */
 export const TASK_CODE = /^[A-Z][A-Z0-9]*(-[0-9A-Z]+)+$/;
 const taskCode = (title: string) =>
-  z.string({ error: `应填写${title}` }).regex(TASK_CODE, { error: `${title}应为大写字母、数字和连字符组成的任务编号，例如 WL-2026-014` }).meta({ title });
+  z
+    .string({ error: `应填写${title}` })
+    .regex(TASK_CODE, { error: `${title}应为大写字母、数字和连字符组成的任务编号，例如 WL-2026-014` })
+    .meta({ title, ref: 'tasks' });
 
 /** One of a fixed list; the message names the allowed ids with their Chinese labels. */
 const choice = <T extends readonly Term[]>(title: string, list: T) =>
-  z.enum(ids(list), { error: `${title}应为以下之一：${list.map((t) => `${t.id}（${t.label}）`).join('、')}` }).meta({ title });
+  z
+    .enum(ids(list), { error: `${title}应为以下之一：${list.map((t) => `${t.id}（${t.label}）`).join('、')}` })
+    .meta({ title, options: list.map((t) => ({ value: t.id, label: t.label })) });
 
 const person = z
   .object({
@@ -80,18 +91,24 @@ export const signOffSchema = z
 export const taskSchema = z
   .object({
     title: text('任务名称', 80),
-    ledger: slugId('所属台账'),
-    category: slugId('任务类别'),
+    ledger: slugId('所属台账', 'ledgers'),
+    category: slugId('任务类别', 'categories'),
     parent: taskCode('所属总任务').optional(),
     weight: z.number({ error: '权重应为正数' }).positive({ error: '权重应为正数' }).meta({ title: '权重' }).optional(),
     leadLeader: person,
-    leadUnit: slugId('牵头单位'),
-    responsibleUnits: z.array(slugId('责任单位')).default([]).meta({ title: '责任单位' }),
-    supportingUnits: z.array(slugId('配合单位')).default([]).meta({ title: '配合单位' }),
+    leadUnit: slugId('牵头单位', 'units'),
+    responsibleUnits: z.array(slugId('责任单位', 'units')).default([]).meta({ title: '责任单位' }),
+    supportingUnits: z.array(slugId('配合单位', 'units')).default([]).meta({ title: '配合单位' }),
     goal: text('任务目标', 400),
     start: isoDate('开始日期'),
     deadline: isoDate('截止日期'),
-    cadence: z.enum(['weekly', 'monthly'], { error: '更新频次应为 weekly（每周）或 monthly（每月）' }).meta({ title: '更新频次' }),
+    cadence: z.enum(['weekly', 'monthly'], { error: '更新频次应为 weekly（每周）或 monthly（每月）' }).meta({
+      title: '更新频次',
+      options: [
+        { value: 'weekly', label: '每周' },
+        { value: 'monthly', label: '每月' },
+      ],
+    }),
     milestones: z.array(milestoneSchema).default([]).meta({ title: '节点' }),
     updates: z.array(progressUpdateSchema).default([]).meta({ title: '推进动态' }),
     signOff: signOffSchema.optional(),
@@ -109,7 +126,14 @@ export const unitSchema = z
   .object({
     name: text('单位名称', 40),
     shortName: text('单位简称', 12),
-    kind: z.enum(['department', 'town', 'park'], { error: '单位类型应为 department（部门）、town（街镇）或 park（园区）' }).meta({ title: '单位类型' }),
+    kind: z.enum(['department', 'town', 'park'], { error: '单位类型应为 department（部门）、town（街镇）或 park（园区）' }).meta({
+      title: '单位类型',
+      options: [
+        { value: 'department', label: '部门' },
+        { value: 'town', label: '街镇' },
+        { value: 'park', label: '园区' },
+      ],
+    }),
     order: z.number({ error: '排序应为数字' }).int().default(100).meta({ title: '排序' }),
   })
   .strict();
@@ -136,7 +160,7 @@ export const exposureSchema = z
   .object({
     title: text('案例标题', 80),
     kind: choice('案例类型', CASE_KINDS),
-    units: z.array(slugId('涉及单位')).min(1, { error: '至少填写一个涉及单位' }).meta({ title: '涉及单位' }),
+    units: z.array(slugId('涉及单位', 'units')).min(1, { error: '至少填写一个涉及单位' }).meta({ title: '涉及单位' }),
     problemType: choice('问题类型', PROBLEM_TYPES).optional(),
     foundBy: choice('发现方式', DISCOVERY_METHODS),
     date: isoDate('曝光日期'),
@@ -158,7 +182,7 @@ export const exposureSchema = z
       .optional()
       .meta({ title: '整改情况' }),
     tasks: z.array(taskCode('相关任务')).default([]).meta({ title: '相关任务' }),
-    bulletin: slugId('发布通报').optional(),
+    bulletin: slugId('发布通报', 'bulletins').optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -197,8 +221,8 @@ export const bulletinSchema = z
       .default([])
       .meta({ title: '附件' }),
     tasks: z.array(taskCode('相关任务')).default([]).meta({ title: '相关任务' }),
-    units: z.array(slugId('相关单位')).default([]).meta({ title: '相关单位' }),
-    exposures: z.array(slugId('相关案例')).default([]).meta({ title: '相关案例' }),
+    units: z.array(slugId('相关单位', 'units')).default([]).meta({ title: '相关单位' }),
+    exposures: z.array(slugId('相关案例', 'exposures')).default([]).meta({ title: '相关案例' }),
   })
   .strict();
 
@@ -211,7 +235,7 @@ export const assessmentSchema = z
     marks: z
       .array(
         z.object({
-          unit: slugId('单位'),
+          unit: slugId('单位', 'units'),
           quality: z.number({ error: '质量分应为 0 到 100 之间的数' }).min(0, { error: '质量分不能小于 0' }).max(100, { error: '质量分不能超过 100' }).meta({ title: '质量分' }),
           note: text('评语', 200).optional(),
         }),
@@ -220,7 +244,7 @@ export const assessmentSchema = z
     adjustments: z
       .array(
         z.object({
-          unit: slugId('单位'),
+          unit: slugId('单位', 'units'),
           points: z.number({ error: '加减分应为数字，加分为正、扣分为负' }).refine((p) => p !== 0, { error: '加减分不能为 0' }).meta({ title: '分值（加分为正，扣分为负）' }),
           reason: text('事由', 200),
         }),
@@ -255,6 +279,22 @@ export const settingsSchema = z
       .strict()
       .prefault({})
       .meta({ title: '预警阈值' }),
+    cms: z
+      .object({
+        backend: z
+          .enum(['gitea', 'github', 'gitlab', 'git-gateway'], { error: 'CMS 后端应为 gitea、github、gitlab 或 git-gateway' })
+          .default('gitea')
+          .meta({ title: 'CMS 后端' }),
+        repo: z.string().trim().max(200).default('').meta({ title: '仓库（owner/name）' }),
+        branch: z.string().trim().max(100).default('main').meta({ title: '分支' }),
+        baseUrl: z.string().trim().max(200).default('').meta({ title: 'OAuth 服务地址（base_url）' }),
+        apiRoot: z.string().trim().max(200).default('').meta({ title: 'API 地址（api_root，Gitea/Forgejo 必填）' }),
+        appId: z.string().trim().max(200).default('').meta({ title: 'OAuth 应用 ID（app_id）' }),
+        editorialWorkflow: z.boolean().default(true).meta({ title: '编辑审核流程（草稿—待审—待发布）' }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: '内容管理（CMS）' }),
     exposures: z
       .object({
         interviewFlagCount: z.number().int().min(1).default(2).meta({ title: '提示所需的约谈次数' }),

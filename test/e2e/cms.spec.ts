@@ -1,0 +1,94 @@
+/**
+ * An editor writes a bulletin in the CMS (Decap, against the local proxy), saves it, the site is
+ * rebuilt, and the bulletin is on /bulletins/ and in search. Works on a copy of the content, with its
+ * own proxy, build and server, so the repository's content is never touched.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { execFile } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+const PROXY_PORT = 8093;
+const SITE_PORT = 4393;
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+let work: string;
+const processes: ChildProcess[] = [];
+
+async function buildAndServe(): Promise<void> {
+  const env = {
+    ...process.env,
+    DUBAN_CONTENT_DIR: join(work, 'content'),
+    DUBAN_OUT_DIR: join(work, 'out'),
+    DUBAN_CACHE_DIR: join(work, 'cache'),
+    DUBAN_CMS_REPO_DIR: work,
+    DUBAN_CMS_PROXY_URL: `http://localhost:${PROXY_PORT}/api/v1`,
+    DUBAN_AS_OF: '2026-11-23',
+  };
+  await run(bin('astro'), ['build'], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
+  await run(bin('pagefind'), ['--site', join(work, 'out', 'client')], { cwd: root, env });
+  for (const p of processes.splice(1)) p.kill();
+  const server = spawn(bin('node'), [join(work, 'out', 'server', 'entry.mjs')], { env: { ...process.env, PORT: String(SITE_PORT), HOST: 'localhost' } });
+  processes.push(server);
+  await expect
+    .poll(
+      () =>
+        fetch(`http://localhost:${SITE_PORT}/`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+}
+
+test.beforeAll(async () => {
+  work = await mkdtemp(join(root, 'node_modules', '.duban-cms-'));
+  await cp(join(root, 'content'), join(work, 'content'), { recursive: true });
+  processes.push(
+    spawn(bin('decap-server'), [], { env: { ...process.env, PORT: String(PROXY_PORT), BIND_HOST: '127.0.0.1', MODE: 'fs', GIT_REPO_DIRECTORY: work } }),
+  );
+  await buildAndServe();
+});
+
+test.afterAll(async () => {
+  for (const p of processes) p.kill();
+  await rm(work, { recursive: true, force: true });
+});
+
+test('an editor writes a bulletin in the CMS and, after a rebuild, the public finds it', async ({ page }) => {
+  await page.goto(`http://localhost:${SITE_PORT}/admin/`);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('link', { name: '督查通报' }).first()).toBeVisible();
+  await page.getByText('＋ 督查通报').click();
+  await page.getByLabel('通报文号').fill('督查通报〔2026〕第14期');
+  await page.getByLabel('通报标题').fill('冬季供暖保障专项督查情况通报');
+  await page.getByLabel('通报类型').click();
+  await page.getByText('专项督查', { exact: true }).click();
+  await page.getByLabel('发布日期').fill('2026-11-20');
+  await page.getByLabel('发文单位').fill('望澜区重点工作推进办公室（区委督查室）');
+  await page.locator('[contenteditable="true"]').first().click();
+  await page.keyboard.type('各街镇：近期对冬季供暖保障工作开展了专项督查，现将情况通报如下。');
+  await page.getByRole('button', { name: '发布' }).click();
+  await page.getByText('立即发布').click();
+  await expect(page.getByText('已发布')).toBeVisible();
+
+  const written = (await readdir(join(work, 'content', 'bulletins'))).filter((f) => f.startsWith('b-'));
+  expect(written).toHaveLength(1);
+  const file = await readFile(join(work, 'content', 'bulletins', written[0]!), 'utf8');
+  expect(file).toContain('kind: special-inspection');
+
+  await buildAndServe();
+  await page.goto(`http://localhost:${SITE_PORT}/bulletins/`);
+  await page.getByRole('link', { name: '冬季供暖保障专项督查情况通报' }).click();
+  await expect(page.getByText('督查通报〔2026〕第14期').first()).toBeVisible();
+  await page.goto(`http://localhost:${SITE_PORT}/search/?q=${encodeURIComponent('供暖')}`);
+  await expect(page.locator('[data-results] a').first()).toHaveText('冬季供暖保障专项督查情况通报');
+});
