@@ -18,6 +18,8 @@ interface FolderCollection {
   slug: string | false;
   summary: string;
   bodyLabel?: string;
+  /** Whether the Markdown body must be written (a bulletin's text must; a case's description may be brief). */
+  bodyRequired?: boolean;
 }
 
 export const CMS_COLLECTIONS: readonly FolderCollection[] = [
@@ -30,6 +32,7 @@ export const CMS_COLLECTIONS: readonly FolderCollection[] = [
     slug: 'b-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}',
     summary: '{{number}}　{{title}}',
     bodyLabel: '正文',
+    bodyRequired: true,
   },
   {
     name: 'exposures',
@@ -92,7 +95,7 @@ export function decapConfig(options: {
         summary: c.summary,
         fields: [
           ...fieldsOf(jsonSchemaOf(c.schema)),
-          ...(c.bodyLabel ? [{ name: 'body', label: c.bodyLabel, widget: 'markdown' }] : []),
+          ...(c.bodyLabel ? [{ name: 'body', label: c.bodyLabel, widget: 'markdown', ...(!c.bodyRequired && { required: false }) }] : []),
         ] satisfies DecapField[],
       })),
       {

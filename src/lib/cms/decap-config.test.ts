@@ -12,7 +12,7 @@ import { exposureSchema, taskSchema } from '../content/schemas.ts';
 const config = decapConfig({ backend: { name: 'git-gateway' }, contentDir: 'content', siteUrl: 'http://localhost:4321', editorialWorkflow: false });
 const collectionNames = new Set(config.collections.map((c) => c.name));
 
-function compare(schema: ReturnType<typeof jsonSchemaOf>, fields: readonly DecapField[], path: string) {
+function compare(schema: ReturnType<typeof jsonSchemaOf>, fields: readonly DecapField[], path: string, groupRequired = true) {
   const props = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
   expect(
@@ -23,7 +23,7 @@ function compare(schema: ReturnType<typeof jsonSchemaOf>, fields: readonly Decap
     if (field.name === 'body') continue;
     const prop = props[field.name]!;
     const at = `${path}.${field.name}`;
-    expect(field.required !== false, at).toBe(required.has(field.name));
+    expect(field.required !== false, at).toBe(groupRequired && required.has(field.name));
     expect(field.label, at).toBe(prop.title ?? field.name);
     if (field.widget === 'relation') expect(collectionNames.has(field.collection as string), at).toBe(true);
     if (prop.enum)
@@ -32,7 +32,7 @@ function compare(schema: ReturnType<typeof jsonSchemaOf>, fields: readonly Decap
         at,
       ).toEqual(prop.enum);
     const nested = prop.type === 'object' ? prop : prop.type === 'array' && prop.items?.type === 'object' ? prop.items : undefined;
-    if (nested) compare(nested, field.fields as DecapField[], at);
+    if (nested) compare(nested, field.fields as DecapField[], at, prop.type === 'object' ? field.required !== false : true);
   }
 }
 
@@ -76,5 +76,15 @@ describe('CMS configuration generated from the content schemas', () => {
     const exposures = config.collections.find((c) => c.name === 'exposures') as { fields: DecapField[] };
     expect(exposures.fields.find((f) => f.name === 'problemType')!.required).toBe(false);
     expect(jsonSchemaOf(exposureSchema).required).toContain('kind');
+  });
+
+  it('leaves the inner fields of an optional group optional in the form, so an empty group can be saved', () => {
+    const exposures = config.collections.find((c) => c.name === 'exposures') as { fields: DecapField[] };
+    const rectification = exposures.fields.find((f) => f.name === 'rectification')!;
+    expect(rectification.required).toBe(false);
+    expect((rectification.fields as DecapField[]).every((f) => f.required === false)).toBe(true);
+    const bulletins = config.collections.find((c) => c.name === 'bulletins') as { fields: DecapField[] };
+    expect(bulletins.fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown' });
+    expect(bulletins.fields.at(-1)!.required).toBeUndefined();
   });
 });

@@ -47,13 +47,20 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 }
 
-/** Decap fields for every property of an object schema, in order. */
-export function fieldsOf(schema: JsonSchema): DecapField[] {
+/**
+ * Decap fields for every property of an object schema, in order. Inside an optional group
+ * (整改要求, 整改情况) Decap would demand the inner fields even when the group is left empty, so
+ * there they are optional in the form; the build's schema still requires them once the group is used.
+ */
+export function fieldsOf(schema: JsonSchema, groupRequired = true): DecapField[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, prop]) => ({ ...fieldFor(name, prop), ...(required.has(name) ? {} : { required: false }) }));
+  return Object.entries(schema.properties ?? {}).map(([name, prop]) => {
+    const isRequired = groupRequired && required.has(name);
+    return { ...fieldFor(name, prop, isRequired), ...(isRequired ? {} : { required: false }) };
+  });
 }
 
-function fieldFor(name: string, prop: JsonSchema): DecapField {
+function fieldFor(name: string, prop: JsonSchema, isRequired = true): DecapField {
   const label = prop.title ?? name;
   if (prop.ref) return { name, label, widget: 'relation', collection: prop.ref, value_field: '{{slug}}', ...RELATIONS[prop.ref] };
   if (prop.options) return { name, label, widget: 'select', options: prop.options };
@@ -72,7 +79,7 @@ function fieldFor(name: string, prop: JsonSchema): DecapField {
         ...(prop.maximum !== undefined && { max: prop.maximum }),
       };
     case 'object':
-      return { name, label, widget: 'object', fields: fieldsOf(prop) };
+      return { name, label, widget: 'object', fields: fieldsOf(prop, isRequired) };
     case 'array':
       return listFor(name, label, prop.items ?? {});
     default:
