@@ -63,7 +63,7 @@ test.afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-test('an editor writes a bulletin in the CMS and, after a rebuild, the public finds it', async ({ page }) => {
+test('an editor writes a bulletin and a progress update in the CMS and, after a rebuild, the public finds them', async ({ page }) => {
   await page.goto(`http://localhost:${SITE_PORT}/admin/`);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('link', { name: '督查通报' }).first()).toBeVisible();
@@ -85,7 +85,29 @@ test('an editor writes a bulletin in the CMS and, after a rebuild, the public fi
   const file = await readFile(join(work, 'content', 'bulletins', written[0]!), 'utf8');
   expect(file).toContain('kind: special-inspection');
 
+  // A progress update (推进动态) added to an existing task.
+  await page.getByRole('link', { name: /正在集合/ }).click();
+  await page.getByRole('link', { name: '重点任务（含推进动态）' }).first().click();
+  await page.getByText('ND-2026-001-01　澜溪街道片区加装电梯 36 部').click();
+  // Wait, as an editor would, until the form shows the task's current values (relations load last).
+  await expect(page.getByText('年度重点工作台账')).toBeVisible();
+  await expect(page.getByText('民生改善')).toBeVisible();
+  const inputIds = () => page.locator('input, textarea').evaluateAll((els) => els.map((e) => e.id));
+  const before = new Set(await inputIds());
+  await page.getByRole('button', { name: '新增推进动态' }).click();
+  const added = (await inputIds()).filter((id) => !before.has(id));
+  const field = (name: string) => page.locator(`[id="${added.find((id) => id.startsWith(`${name}-field`))}"]`);
+  await field('date').fill('2026-11-22');
+  await field('progress').fill('70');
+  await field('text').fill('完成本周入户协调，新增签约楼栋 3 个。');
+  await page.getByRole('button', { name: '发布' }).click();
+  await page.getByText('立即发布').click();
+  await expect(page.getByText('已发布')).toBeVisible();
+
   await buildAndServe();
+  await page.goto(`http://localhost:${SITE_PORT}/tasks/ND-2026-001-01/`);
+  await expect(page.getByText('完成本周入户协调，新增签约楼栋 3 个。')).toBeVisible();
+  await expect(page.locator('.timeline li').filter({ hasText: '完成本周入户协调' })).toContainText('2026-11-22　进度 70%');
   await page.goto(`http://localhost:${SITE_PORT}/bulletins/`);
   await page.getByRole('link', { name: '冬季供暖保障专项督查情况通报' }).click();
   await expect(page.getByText('督查通报〔2026〕第14期').first()).toBeVisible();

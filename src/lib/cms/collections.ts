@@ -51,7 +51,7 @@ export const CMS_COLLECTIONS: readonly FolderCollection[] = [
     schema: taskSchema,
     format: 'markdown',
     slug: false,
-    summary: '{{slug}}　{{title}}',
+    summary: '{{filename}}　{{title}}',
     bodyLabel: '工作说明',
   },
   { name: 'assessments', label: '月度质量评定', folder: 'assessments', schema: assessmentSchema, format: 'yaml', slug: '{{month}}', summary: '{{month}}' },
