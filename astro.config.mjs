@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { selfHostedDecap } from './src/integrations/self-hosted-decap.ts';
+import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
 
 /**
  * Content pages are prerendered to static files (dist/client) that any web server can serve;
@@ -22,7 +23,7 @@ export default defineConfig({
   site: process.env.DUBAN_SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [selfHostedDecap(), sitemap({ filter: (page) => !page.includes('/admin/') })],
+  integrations: [selfHostedDecap(), sitemap({ filter: (page) => !page.includes('/admin/') }), sitemapAlias()],
   outDir: process.env.DUBAN_OUT_DIR ?? './dist',
   cacheDir: process.env.DUBAN_CACHE_DIR ?? (cacheKey ? `./node_modules/.astro-${cacheKey}` : './node_modules/.astro'),
   server: { port: 4321 },
