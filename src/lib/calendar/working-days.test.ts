@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addWorkingDays, buildCalendar, kindOfDay, workingDaysBetween, type CalendarYear } from './working-days.ts';
+import { addDays } from './dates.ts';
+
+/** The State Council's 2026 arrangement, as in content/calendar/2026.yml. */
+const year2026: CalendarYear = {
+  year: 2026,
+  source: 'test',
+  holidays: [
+    { name: '元旦', from: '2026-01-01', to: '2026-01-03' },
+    { name: '春节', from: '2026-02-15', to: '2026-02-23' },
+    { name: '清明节', from: '2026-04-04', to: '2026-04-06' },
+    { name: '劳动节', from: '2026-05-01', to: '2026-05-05' },
+    { name: '端午节', from: '2026-06-19', to: '2026-06-21' },
+    { name: '中秋节', from: '2026-09-25', to: '2026-09-27' },
+    { name: '国庆节', from: '2026-10-01', to: '2026-10-07' },
+  ],
+  workdays: [
+    { name: '元旦调休', date: '2026-01-04' },
+    { name: '春节调休', date: '2026-02-14' },
+    { name: '春节调休', date: '2026-02-28' },
+    { name: '劳动节调休', date: '2026-05-09' },
+    { name: '国庆节调休', date: '2026-09-20' },
+    { name: '国庆节调休', date: '2026-10-10' },
+  ],
+};
+const calendar = buildCalendar([year2026]);
+
+function due(start: string, days: number): string | undefined {
+  const count = addWorkingDays(calendar, start, days);
+  return count.ok ? count.due : undefined;
+}
+
+describe('addWorkingDays', () => {
+  it('the domain guide example: assigned Friday 2026-02-13, 7 working days, due Monday 2026-03-02', () => {
+    const count = addWorkingDays(calendar, '2026-02-13', 7);
+    expect(count.ok && count.due).toBe('2026-03-02');
+    expect(count.ok && count.adjustedWorkdays.map((d) => d.date)).toEqual(['2026-02-14', '2026-02-28']);
+    expect(count.skipped.map((d) => d.date)).toEqual(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23', '2026-03-01']);
+    expect(count.skipped[0]?.reason).toBe('春节假期');
+    expect(count.skipped.at(-1)?.reason).toBe('周末（星期日）');
+  });
+
+  it('day zero is not counted: submitted on a Monday, 1 working day is due on Tuesday', () => {
+    expect(due('2026-11-23', 1)).toBe('2026-11-24');
+  });
+
+  it('submitted on Saturday: counting starts Monday', () => {
+    expect(due('2026-11-21', 1)).toBe('2026-11-23');
+  });
+
+  it('submitted on a holiday: the clock waits for the first working day after it', () => {
+    expect(due('2026-10-03', 1)).toBe('2026-10-08');
+  });
+
+  it('an adjusted Saturday workday counts (2026-10-10)', () => {
+    expect(due('2026-10-09', 1)).toBe('2026-10-10');
+  });
+
+  it('submitted on an adjusted workday: that day is still day zero', () => {
+    expect(due('2026-10-10', 1)).toBe('2026-10-12');
+  });
+
+  it('a deadline that runs past the last year on file is flagged, not guessed', () => {
+    const count = addWorkingDays(calendar, '2026-12-28', 7);
+    expect(count.ok).toBe(false);
+    expect(!count.ok && count.missingYear).toBe(2027);
+    expect(!count.ok && count.countedSoFar).toBe(3);
+  });
+
+  it('the last working day of the year on file is still computed', () => {
+    expect(due('2026-12-30', 1)).toBe('2026-12-31');
+  });
+
+  it('refuses a zero or fractional limit', () => {
+    expect(() => addWorkingDays(calendar, '2026-11-23', 0)).toThrow();
+    expect(() => addWorkingDays(calendar, '2026-11-23', 1.5)).toThrow();
+  });
+});
+
+describe('kindOfDay', () => {
+  it('names the reason for every kind of day', () => {
+    expect(kindOfDay(calendar, '2026-11-23')).toEqual({ working: true, reason: '工作日' });
+    expect(kindOfDay(calendar, '2026-11-22')).toEqual({ working: false, reason: '周末（星期日）' });
+    expect(kindOfDay(calendar, '2026-05-05')).toEqual({ working: false, reason: '劳动节假期' });
+    expect(kindOfDay(calendar, '2026-05-09')).toEqual({ working: true, reason: '劳动节调休上班（星期六）' });
+    expect(kindOfDay(calendar, '2027-01-04').working).toBeNull();
+  });
+});
+
+describe('workingDaysBetween', () => {
+  it('counts the days after the start up to and including the end', () => {
+    expect(workingDaysBetween(calendar, '2026-02-13', '2026-03-02')).toBe(7);
+    expect(workingDaysBetween(calendar, '2026-11-23', '2026-11-23')).toBe(0);
+    expect(workingDaysBetween(calendar, '2026-12-30', '2027-01-04')).toBeNull();
+  });
+
+  it('is the inverse of addWorkingDays for every start day of the year and every limit up to 20', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 330 }), fc.integer({ min: 1, max: 20 }), (offset, days) => {
+        const start = addDays('2026-01-01', offset);
+        const count = addWorkingDays(calendar, start, days);
+        if (!count.ok) return;
+        expect(workingDaysBetween(calendar, start, count.due)).toBe(days);
+        expect(workingDaysBetween(calendar, start, addDays(count.due, -1))).toBe(days - 1);
+      }),
+    );
+  });
+});
+
+describe('buildCalendar', () => {
+  it('refuses a day that is both a holiday and a workday, and a repeated year', () => {
+    expect(() => buildCalendar([{ ...year2026, workdays: [{ name: 'x', date: '2026-10-01' }] }])).toThrow(/同时/);
+    expect(() => buildCalendar([year2026, year2026])).toThrow(/重复/);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { buildCalendar } from '../calendar/working-days.ts';
+import { chinaDate, closedOnTime, deadlineOf, shouldAutoUrge, urgencyOf, type DeadlineSettings } from './deadlines.ts';
+import type { EventRecord } from './types.ts';
+
+const calendar = buildCalendar([
+  {
+    year: 2026,
+    source: 'test',
+    holidays: [{ name: '春节', from: '2026-02-15', to: '2026-02-23' }, { name: '国庆节', from: '2026-10-01', to: '2026-10-07' }],
+    workdays: [{ name: '春节调休', date: '2026-02-14' }, { name: '春节调休', date: '2026-02-28' }, { name: '国庆节调休', date: '2026-10-10' }],
+  },
+]);
+const settings: DeadlineSettings = { clockStartsAt: 'assigned', limits: { complaint: 7, suggestion: 15 }, dueSoonWorkingDays: 2, urgeEveryWorkingDays: 3 };
+const event = (kind: EventRecord['event'], at: string, extra: Partial<EventRecord> = {}): EventRecord => ({
+  event: kind,
+  at,
+  role: 'dispatcher',
+  actor: null,
+  from: null,
+  to: 'assigned',
+  note: null,
+  internalNote: null,
+  ...extra,
+});
+
+describe('deadlineOf', () => {
+  it('waits for the event that starts the clock, and says which', () => {
+    expect(deadlineOf({ type: 'complaint', events: [event('submit', '2026-02-12T02:00:00Z')] }, settings, calendar)).toEqual({ kind: 'not_started', waitingFor: '交办' });
+  });
+
+  it('counts from the assignment day in China time (the domain guide example)', () => {
+    // 2026-02-13 20:30 Beijing is 12:30 UTC: the day is the 13th.
+    const deadline = deadlineOf({ type: 'complaint', events: [event('submit', '2026-02-12T02:00:00Z'), event('assign', '2026-02-13T12:30:00Z')] }, settings, calendar);
+    expect(deadline.kind === 'set' && [deadline.start, deadline.due, deadline.skipped.length]).toEqual(['2026-02-13', '2026-03-02', 10]);
+  });
+
+  it('uses the Beijing date even when UTC is still the day before', () => {
+    expect(chinaDate('2026-02-12T16:30:00Z')).toBe('2026-02-13');
+  });
+
+  it('can start at submission instead, as a setting', () => {
+    const deadline = deadlineOf({ type: 'suggestion', events: [event('submit', '2026-09-30T01:00:00Z')] }, { ...settings, clockStartsAt: 'submitted' }, calendar);
+    expect(deadline.kind === 'set' && deadline.due).toBe('2026-10-27'); // 10-01…07 off, 10-10 (Saturday) worked
+  });
+
+  it('restarts the clock on a new assignment and honours an approved extension', () => {
+    const events = [event('assign', '2026-03-02T02:00:00Z'), event('return', '2026-03-03T02:00:00Z'), event('assign', '2026-03-04T02:00:00Z')];
+    const restarted = deadlineOf({ type: 'complaint', events }, settings, calendar);
+    expect(restarted.kind === 'set' && restarted.due).toBe('2026-03-13');
+    const extended = deadlineOf({ type: 'complaint', events: [...events, event('extend', '2026-03-10T02:00:00Z', { newDue: '2026-03-31', note: '需现场勘验' })] }, settings, calendar);
+    expect(extended.kind === 'set' && [extended.computedDue, extended.due, extended.extension?.reason]).toEqual(['2026-03-13', '2026-03-31', '需现场勘验']);
+  });
+
+  it('flags a limit that runs past the calendar on file', () => {
+    const deadline = deadlineOf({ type: 'suggestion', events: [event('assign', '2026-12-20T02:00:00Z')] }, settings, calendar);
+    expect(deadline).toMatchObject({ kind: 'beyond_calendar', missingYear: 2027 });
+  });
+});
+
+describe('urgency and urging', () => {
+  it('is due soon within two working days, overdue the day after the due day', () => {
+    expect(urgencyOf('2026-11-27', '2026-11-23', settings, calendar)).toBe('on_track');
+    expect(urgencyOf('2026-11-27', '2026-11-25', settings, calendar)).toBe('due_soon');
+    expect(urgencyOf('2026-11-27', '2026-11-27', settings, calendar)).toBe('due_soon');
+    expect(urgencyOf('2026-11-27', '2026-11-28', settings, calendar)).toBe('overdue');
+  });
+
+  it('urges once when overdue, then again after three working days', () => {
+    const assigned = { state: 'assigned' as const, events: [event('assign', '2026-11-02T02:00:00Z')] };
+    expect(shouldAutoUrge(assigned, '2026-11-11', '2026-11-11', settings, calendar)).toBe(false);
+    expect(shouldAutoUrge(assigned, '2026-11-11', '2026-11-12', settings, calendar)).toBe(true);
+    const urged = { ...assigned, events: [...assigned.events, event('urge', '2026-11-12T01:00:00Z', { role: 'system' })] };
+    expect(shouldAutoUrge(urged, '2026-11-11', '2026-11-16', settings, calendar)).toBe(false);
+    expect(shouldAutoUrge(urged, '2026-11-11', '2026-11-17', settings, calendar)).toBe(true);
+    expect(shouldAutoUrge({ ...urged, state: 'replied' }, '2026-11-11', '2026-11-20', settings, calendar)).toBe(false);
+  });
+
+  it('a message closed on its due day (Beijing time) was on time', () => {
+    expect(closedOnTime('2026-11-11T15:59:00Z', '2026-11-11')).toBe(true);
+    expect(closedOnTime('2026-11-11T16:00:00Z', '2026-11-11')).toBe(false);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * A message's time limit (办理时限), counted in working days on the official calendar, and where
+ * it stands on the escalation ladder (临期 → 逾期 → 督办 ×N). Overdue is computed from dates as of a
+ * given day, never stored as a flag.
+ *
+ * The clock starts at the event the settings name (submission, acceptance or assignment); a new
+ * assignment (after a return or a reopening) starts it again. An approved extension (延期) replaces
+ * the due day with its own. A limit that runs past the last calendar year on file yields no date,
+ * only the flag: "2027 年的节假日安排尚未录入".
+ */
+import type { IsoDate } from '../calendar/dates.ts';
+import { addWorkingDays, workingDaysBetween, type SkippedDay, type WorkingCalendar } from '../calendar/working-days.ts';
+import type { MessageEvent } from './state-machine.ts';
+import type { EventRecord, MessageRecord } from './types.ts';
+
+export type ClockStart = 'submitted' | 'accepted' | 'assigned';
+
+export interface DeadlineSettings {
+  clockStartsAt: ClockStart;
+  /** Working days allowed, per message type id. */
+  limits: Readonly<Record<string, number>>;
+  /** 临期: due within this many working days. */
+  dueSoonWorkingDays: number;
+  /** The system urges (督办) an overdue message again after this many working days. */
+  urgeEveryWorkingDays: number;
+}
+
+const CLOCK_EVENTS: Readonly<Record<ClockStart, readonly MessageEvent[]>> = {
+  submitted: ['submit'],
+  accepted: ['accept'],
+  assigned: ['assign', 'reopen'],
+};
+
+export const CLOCK_START_LABELS: Readonly<Record<ClockStart, string>> = { submitted: '提交留言', accepted: '受理', assigned: '交办' };
+
+/** The day an instant falls on in China Standard Time. */
+export function chinaDate(instant: string): IsoDate {
+  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export type Deadline =
+  | { kind: 'not_started'; waitingFor: string }
+  | {
+      kind: 'set';
+      start: IsoDate;
+      startedBy: string;
+      days: number;
+      computedDue: IsoDate;
+      due: IsoDate;
+      skipped: SkippedDay[];
+      adjustedWorkdays: SkippedDay[];
+      extension: { newDue: IsoDate; reason: string | null; at: string } | null;
+    }
+  | { kind: 'beyond_calendar'; start: IsoDate; startedBy: string; days: number; missingYear: number };
+
+function lastEvent(events: readonly EventRecord[], kinds: readonly MessageEvent[]): EventRecord | undefined {
+  for (let i = events.length - 1; i >= 0; i -= 1) if (kinds.includes(events[i]!.event)) return events[i];
+  return undefined;
+}
+
+/** The message's deadline with everything needed to explain it. */
+export function deadlineOf(message: Pick<MessageRecord, 'type' | 'events'>, settings: DeadlineSettings, calendar: WorkingCalendar): Deadline {
+  const startEvent = lastEvent(message.events, CLOCK_EVENTS[settings.clockStartsAt]);
+  if (!startEvent) return { kind: 'not_started', waitingFor: CLOCK_START_LABELS[settings.clockStartsAt] };
+  const start = chinaDate(startEvent.at);
+  const days = settings.limits[message.type] ?? Math.max(...Object.values(settings.limits));
+  const startedBy = startEvent.event === 'reopen' ? '重新办理' : CLOCK_START_LABELS[settings.clockStartsAt];
+  const count = addWorkingDays(calendar, start, days);
+  if (!count.ok) return { kind: 'beyond_calendar', start, startedBy, days, missingYear: count.missingYear };
+  const extensionEvent = lastEvent(message.events, ['extend']);
+  const extension =
+    extensionEvent?.newDue && Date.parse(extensionEvent.at) >= Date.parse(startEvent.at)
+      ? { newDue: extensionEvent.newDue, reason: extensionEvent.note, at: extensionEvent.at }
+      : null;
+  return {
+    kind: 'set',
+    start,
+    startedBy,
+    days,
+    computedDue: count.due,
+    due: extension?.newDue ?? count.due,
+    skipped: count.skipped,
+    adjustedWorkdays: count.adjustedWorkdays,
+    extension,
+  };
+}
+
+/** The due day, or null when there is none yet (or the calendar ran out). */
+export function dueDate(deadline: Deadline): IsoDate | null {
+  return deadline.kind === 'set' ? deadline.due : null;
+}
+
+/** Where an open message stands: 正常, 临期 (due within N working days), 逾期 (the due day has ended). */
+export type Urgency = 'on_track' | 'due_soon' | 'overdue';
+export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = { on_track: '正常', due_soon: '临期', overdue: '逾期' };
+
+export function urgencyOf(due: IsoDate, asOf: IsoDate, settings: Pick<DeadlineSettings, 'dueSoonWorkingDays'>, calendar: WorkingCalendar): Urgency {
+  if (asOf > due) return 'overdue';
+  const left = workingDaysBetween(calendar, asOf, due);
+  return left !== null && left <= settings.dueSoonWorkingDays ? 'due_soon' : 'on_track';
+}
+
+/** Working days left until the end of the due day (0 on the due day itself); negative when overdue, counted in calendar days past. */
+export function workingDaysLeft(due: IsoDate, asOf: IsoDate, calendar: WorkingCalendar): number | null {
+  if (asOf > due) return null;
+  return workingDaysBetween(calendar, asOf, due);
+}
+
+/** How many times the message has been urged (已督办 ×N). */
+export function urgeCount(events: readonly EventRecord[]): number {
+  return events.filter((e) => e.event === 'urge').length;
+}
+
+/**
+ * Whether the system should urge now: the message is being handled, past its due day, and either
+ * never urged since it fell due or last urged at least `urgeEveryWorkingDays` working days ago.
+ */
+export function shouldAutoUrge(message: Pick<MessageRecord, 'state' | 'events'>, due: IsoDate | null, asOf: IsoDate, settings: DeadlineSettings, calendar: WorkingCalendar): boolean {
+  if (message.state !== 'assigned' || !due || asOf <= due) return false;
+  const lastUrge = lastEvent(message.events, ['urge']);
+  if (!lastUrge || chinaDate(lastUrge.at) <= due) return true;
+  const since = workingDaysBetween(calendar, chinaDate(lastUrge.at), asOf);
+  return since !== null && since >= settings.urgeEveryWorkingDays;
+}
+
+/** Whether a message was closed within its limit (按时办结): closed on or before the due day. */
+export function closedOnTime(closedAt: string, due: IsoDate): boolean {
+  return chinaDate(closedAt) <= due;
+}
+
+/** Working days from the clock's start to the reply (0 when replied on the start day). */
+export function workingDaysToReply(start: IsoDate, repliedAt: string, calendar: WorkingCalendar): number | null {
+  return workingDaysBetween(calendar, start, chinaDate(repliedAt));
+}

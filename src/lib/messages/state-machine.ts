@@ -1,0 +1,104 @@
+/**
+ * The message queue's state machine (网民留言办理流程): one table of (state, event) → state, and one
+ * `can(role, state, event)`. Everything that moves a message asks these two and nothing else.
+ *
+ *   submitted 待受理 ─accept→ accepted 已受理 ─assign→ assigned 办理中 ─reply→ replied 待审核 ─approve→ closed 已办结
+ *   submitted ─reject→ rejected 不予受理;  replied ─send_back→ assigned;  assigned ─return→ accepted (wrong unit)
+ *   assigned ─extend→ assigned (延期, approved by a dispatcher);  assigned ─urge→ assigned (督办, an event, not a state)
+ *   closed ─rate→ closed (the citizen's 满意度);  closed ─reopen→ assigned (only after 不满意)
+ *   closed ─publish / unpublish→ closed (publishing is a separate, reviewed step)
+ *   any open state ─recompute_deadline→ same state (the holiday calendar changed)
+ */
+
+/** Where a message is in its handling. */
+export type MessageState = 'submitted' | 'accepted' | 'assigned' | 'replied' | 'closed' | 'rejected';
+
+/** Something that happens to a message; every one is recorded as an event on its timeline. */
+export type MessageEvent =
+  | 'submit'
+  | 'accept'
+  | 'reject'
+  | 'assign'
+  | 'return'
+  | 'extend'
+  | 'urge'
+  | 'reply'
+  | 'send_back'
+  | 'approve'
+  | 'rate'
+  | 'reopen'
+  | 'publish'
+  | 'unpublish'
+  | 'recompute_deadline';
+
+/** Who acts: the public, the supervision office, a unit's staff, an administrator, or the system's clock. */
+export type Role = 'citizen' | 'dispatcher' | 'handler' | 'admin' | 'system';
+
+export const MESSAGE_STATES: readonly MessageState[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'rejected'];
+export const MESSAGE_EVENTS: readonly MessageEvent[] = [
+  'submit',
+  'accept',
+  'reject',
+  'assign',
+  'return',
+  'extend',
+  'urge',
+  'reply',
+  'send_back',
+  'approve',
+  'rate',
+  'reopen',
+  'publish',
+  'unpublish',
+  'recompute_deadline',
+];
+export const ROLES: readonly Role[] = ['citizen', 'dispatcher', 'handler', 'admin', 'system'];
+
+/** The one transition table. A pair that is absent is not allowed. `submit` creates a message, so it has no source state. */
+const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, MessageState>>>> = {
+  submitted: { accept: 'accepted', reject: 'rejected', recompute_deadline: 'submitted' },
+  accepted: { assign: 'assigned', recompute_deadline: 'accepted' },
+  assigned: { reply: 'replied', return: 'accepted', extend: 'assigned', urge: 'assigned', recompute_deadline: 'assigned' },
+  replied: { approve: 'closed', send_back: 'assigned' },
+  closed: { rate: 'closed', reopen: 'assigned', publish: 'closed', unpublish: 'closed' },
+  rejected: {},
+};
+
+/** Which role may cause which event. Unit scoping (a handler acts only on its own unit's messages) is checked by the caller, which knows the unit. */
+const ACTORS: Readonly<Record<MessageEvent, readonly Role[]>> = {
+  submit: ['citizen'],
+  accept: ['dispatcher', 'admin'],
+  reject: ['dispatcher', 'admin'],
+  assign: ['dispatcher', 'admin'],
+  return: ['handler'],
+  extend: ['dispatcher', 'admin'],
+  urge: ['dispatcher', 'admin', 'system'],
+  reply: ['handler', 'dispatcher'],
+  send_back: ['dispatcher', 'admin'],
+  approve: ['dispatcher', 'admin'],
+  rate: ['citizen'],
+  reopen: ['dispatcher', 'admin'],
+  publish: ['dispatcher', 'admin'],
+  unpublish: ['dispatcher', 'admin'],
+  recompute_deadline: ['system'],
+};
+
+/** The state after `event`, or undefined when the event cannot happen in `state`. */
+export function nextState(state: MessageState, event: MessageEvent): MessageState | undefined {
+  return TRANSITIONS[state][event];
+}
+
+/** Whether `role` may cause `event` to a message in `state`. */
+export function can(role: Role, state: MessageState, event: MessageEvent): boolean {
+  return nextState(state, event) !== undefined && ACTORS[event].includes(role);
+}
+
+/** States in which the message is still being handled and its clock runs. */
+export function isOpen(state: MessageState): boolean {
+  return state === 'submitted' || state === 'accepted' || state === 'assigned' || state === 'replied';
+}
+
+/** Events a role can cause in a state: what the console offers as buttons. */
+export function eventsFor(role: Role, state: MessageState): MessageEvent[] {
+  return MESSAGE_EVENTS.filter((event) => can(role, state, event));
+}

@@ -1,0 +1,133 @@
+/**
+ * What a citizen may submit, and every limit on it. The form and the Open311 interface both end
+ * here, so a rule cannot differ between them. Errors are in plain Chinese and name the field.
+ *
+ * Accepted text is stored exactly as typed (after trimming) and always shown escaped as plain text.
+ * Refused outright: control and bidirectional-override characters (they can hide or reorder what
+ * staff read) and anything that looks like an HTML tag (nobody needs one to describe a problem).
+ */
+import { z } from 'zod';
+
+/** Limits per field, in characters (code points). */
+export const FIELD_LIMITS = { title: 50, content: 2000, name: 20, phone: 20, email: 100, type: 40, unit: 80, task: 40 } as const;
+export const MIN_TITLE = 4;
+export const MIN_CONTENT = 10;
+
+/** The fields of a submission, in the order the form shows them; labels are what the form and errors say. */
+export const FIELD_LABELS = {
+  type: '留言类型',
+  unit: '留言对象',
+  task: '相关任务',
+  title: '标题',
+  content: '留言内容',
+  name: '姓名',
+  phone: '手机号码',
+  email: '电子邮箱',
+  consent: '同意公开',
+} as const;
+export type SubmissionField = keyof typeof FIELD_LABELS;
+
+export interface SubmissionChoices {
+  types: readonly string[];
+  units: readonly string[];
+  tasks: readonly string[];
+}
+
+export interface Submission {
+  type: string;
+  unit: string | null;
+  task: string | null;
+  title: string;
+  content: string;
+  name: string | null;
+  phone: string;
+  email: string | null;
+  consent: boolean;
+}
+
+export type FieldErrors = Partial<Record<SubmissionField, string>>;
+export type SubmissionResult = { ok: true; value: Submission } | { ok: false; errors: FieldErrors };
+
+// C0/C1 controls except tab and line breaks, plus bidi overrides/isolates and other invisible format characters.
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const HTML_TAG = /<\s*\/?\s*[a-zA-Z!?][^>]*>|<\s*(script|iframe|img|svg|style)\b/i;
+const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
+
+const length = (value: string) => [...value].length;
+
+function plainText(label: string, { min, max, multiline }: { min: number; max: number; multiline: boolean }) {
+  return z
+    .string({ error: `${label}应为文字` })
+    .transform((value) => value.replace(/\r\n?/g, '\n').trim())
+    .superRefine((value, ctx) => {
+      if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: 'custom', message: `${label}含有无法识别的字符` });
+      else if (FORBIDDEN_CHARS.test(value) || (!multiline && /[\n\t]/.test(value)))
+        ctx.addIssue({ code: 'custom', message: `${label}含有不可见的控制字符${multiline ? '' : '或换行'}，请删除后重新填写` });
+      else if (HTML_TAG.test(value)) ctx.addIssue({ code: 'custom', message: `${label}中请不要输入网页代码（如 <script>、<a>），请用纯文字描述` });
+      else if (min > 0 && length(value) === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
+      else if (length(value) < min) ctx.addIssue({ code: 'custom', message: `${label}至少 ${min} 个字，现在是 ${length(value)} 个字` });
+      else if (length(value) > max) ctx.addIssue({ code: 'custom', message: `${label}最多 ${max} 个字，现在是 ${length(value)} 个字` });
+    });
+}
+
+const optional = (schema: z.ZodType<string, unknown>) =>
+  z.preprocess((value) => (value === undefined || value === null ? '' : value), schema).transform((value) => (value === '' ? null : value));
+
+/** Build the schema for the current settings (types) and content (units, tasks). */
+export function submissionSchema(choices: SubmissionChoices) {
+  const choice = (label: string, allowed: readonly string[], what: string) =>
+    z.string({ error: `${label}应为文字` }).refine((value) => value === '' || allowed.includes(value), { message: `${label}不在可选范围内，请从列表中选择${what}` });
+  return z.object({
+    type: z
+      .string({ error: `请选择${FIELD_LABELS.type}` })
+      .refine((value) => value !== '', { message: `请选择${FIELD_LABELS.type}` })
+      .refine((value) => value === '' || choices.types.includes(value), { message: `${FIELD_LABELS.type}不在可选范围内，请从列表中选择` }),
+    unit: optional(choice(FIELD_LABELS.unit, choices.units, '单位，或留空由督查室分办')),
+    task: optional(choice(FIELD_LABELS.task, choices.tasks, '任务')),
+    title: plainText(FIELD_LABELS.title, { min: MIN_TITLE, max: FIELD_LIMITS.title, multiline: false }),
+    content: plainText(FIELD_LABELS.content, { min: MIN_CONTENT, max: FIELD_LIMITS.content, multiline: true }),
+    name: optional(plainText(FIELD_LABELS.name, { min: 0, max: FIELD_LIMITS.name, multiline: false })),
+    phone: z
+      .string({ error: `请填写${FIELD_LABELS.phone}` })
+      .transform((value) => value.replace(/[\s-]/g, ''))
+      .superRefine((value, ctx) => {
+        if (value === '') ctx.addIssue({ code: 'custom', message: `请填写${FIELD_LABELS.phone}，用于办理单位联系您，不会公开` });
+        else if (!MOBILE.test(value)) ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS.phone}应为 11 位中国大陆手机号，例如 13800000000` });
+      })
+      .transform((value) => value.replace(/^\+?86/, '')),
+    email: optional(
+      z
+        .string({ error: `${FIELD_LABELS.email}应为文字` })
+        .trim()
+        .superRefine((value, ctx) => {
+          if (value !== '' && (length(value) > FIELD_LIMITS.email || !EMAIL.test(value)))
+            ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS.email}格式不正确，例如 name@example.com；可以不填` });
+        }),
+    ),
+    consent: z.boolean({ error: `${FIELD_LABELS.consent}应为是或否` }),
+  });
+}
+
+/** Validate raw input (strings from a form, or values from JSON); every problem is reported against its field. */
+export function parseSubmission(input: Record<string, unknown>, choices: SubmissionChoices): SubmissionResult {
+  const result = submissionSchema(choices).safeParse({
+    type: input.type ?? '',
+    unit: input.unit,
+    task: input.task,
+    title: input.title ?? '',
+    content: input.content ?? '',
+    name: input.name,
+    phone: input.phone ?? '',
+    email: input.email,
+    consent: input.consent ?? false,
+  });
+  if (result.success) return { ok: true, value: result.data as Submission };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as SubmissionField;
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

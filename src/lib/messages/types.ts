@@ -1,0 +1,47 @@
+/**
+ * A message as the domain sees it: plain data, loaded by the server from the store. Instants are
+ * ISO 8601 strings in UTC; calendar days (deadlines) are `YYYY-MM-DD` in China Standard Time.
+ */
+import type { IsoDate } from '../calendar/dates.ts';
+import type { MessageEvent, MessageState, Role } from './state-machine.ts';
+import type { Rating } from './vocabulary.ts';
+
+/** One recorded change: who, when, from, to, and what was said (public) or noted (internal). */
+export interface EventRecord {
+  event: MessageEvent;
+  at: string;
+  role: Role;
+  actor: string | null;
+  from: MessageState | null;
+  to: MessageState;
+  /** Shown on the public timeline. */
+  note: string | null;
+  /** Staff only; never leaves the console. */
+  internalNote: string | null;
+  /** Event-specific facts: the unit assigned, an extension's new date, a rating. */
+  unit?: string | null;
+  newDue?: IsoDate | null;
+  rating?: Rating | null;
+}
+
+export interface MessageRecord {
+  number: string;
+  type: string;
+  state: MessageState;
+  /** The unit the citizen addressed (optional) and the unit handling it (after assignment). */
+  targetUnit: string | null;
+  unit: string | null;
+  task: string | null;
+  title: string;
+  content: string;
+  authorName: string | null;
+  consent: boolean;
+  published: boolean;
+  submittedAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+  closedAt: string | null;
+  rating: Rating | null;
+  ratingComment: string | null;
+  events: EventRecord[];
+}
