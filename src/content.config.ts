@@ -9,6 +9,7 @@ import { zhCN } from 'zod/v4/locales';
 import {
   assessmentSchema,
   bulletinSchema,
+  calendarSchema,
   categorySchema,
   exposureSchema,
   ledgerSchema,
@@ -37,4 +38,5 @@ export const collections = {
   settings: collection('settings', '*.yml', settingsSchema),
   exposures: collection('exposures', '*.md', exposureSchema),
   bulletins: collection('bulletins', '*.md', bulletinSchema),
+  calendar: collection('calendar', '*.yml', calendarSchema),
 };

@@ -303,6 +303,44 @@ export const settingsSchema = z
       .strict()
       .prefault({})
       .meta({ title: '曝光台' }),
+    messages: z
+      .object({
+        trackingPrefix: z
+          .string()
+          .regex(/^[A-Z]{1,6}$/, { error: '留言编号前缀应为 1 到 6 个大写字母，例如 LY' })
+          .default('LY')
+          .meta({ title: '留言编号前缀' }),
+        clockStartsAt: z
+          .enum(['submitted', 'accepted', 'assigned'], { error: '办理时限起算应为 submitted（提交）、accepted（受理）或 assigned（交办）' })
+          .default('assigned')
+          .meta({ title: '办理时限起算（submitted 提交 / accepted 受理 / assigned 交办）' }),
+        dueSoonWorkingDays: z.number().int().min(0).default(2).meta({ title: '临期提示的剩余工作日' }),
+        urgeEveryWorkingDays: z.number().int().min(1).default(3).meta({ title: '逾期后自动督办的间隔工作日' }),
+        minMessagesToRank: z.number().int().min(1).default(3).meta({ title: '参与排名的最少留言数' }),
+        types: z
+          .array(
+            z
+              .object({
+                id: slugId('类型标识'),
+                label: text('类型名称', 10),
+                limitWorkingDays: z.number({ error: '办理时限应为工作日数' }).int().min(1).max(60).meta({ title: '办理时限（工作日）' }),
+                hint: z.string().trim().max(60).default('').meta({ title: '说明' }),
+              })
+              .strict(),
+          )
+          .min(1, { error: '至少设置一种留言类型' })
+          .default([
+            { id: 'consultation', label: '咨询', limitWorkingDays: 7, hint: '' },
+            { id: 'help', label: '求助', limitWorkingDays: 7, hint: '' },
+            { id: 'complaint', label: '投诉', limitWorkingDays: 15, hint: '' },
+            { id: 'suggestion', label: '建议', limitWorkingDays: 15, hint: '' },
+            { id: 'report', label: '举报', limitWorkingDays: 15, hint: '' },
+          ])
+          .meta({ title: '留言类型与办理时限' }),
+      })
+      .strict()
+      .prefault({})
+      .meta({ title: '网民留言' }),
     scoring: z
       .object({
         timelinessWeight: z.number().min(0).max(1).default(0.3).meta({ title: '时效分权重' }),
@@ -318,6 +356,21 @@ export const settingsSchema = z
   })
   .strict();
 
+/** One year's holidays and adjusted workdays (调休), as the State Council publishes them. */
+export const calendarSchema = z
+  .object({
+    year: z.number({ error: '年份应为数字，例如 2026' }).int().min(2000).max(2100).meta({ title: '年份' }),
+    source: text('依据（通知名称与日期）', 200),
+    holidays: z
+      .array(z.object({ name: text('节日名称', 20), from: isoDate('放假开始日期'), to: isoDate('放假结束日期') }).strict())
+      .meta({ title: '放假安排' }),
+    workdays: z
+      .array(z.object({ name: text('调休名称', 20), date: isoDate('调休上班日期') }).strict())
+      .default([])
+      .meta({ title: '调休上班日' }),
+  })
+  .strict();
+
 export type TaskData = z.output<typeof taskSchema>;
 export type UnitData = z.output<typeof unitSchema>;
 export type LedgerData = z.output<typeof ledgerSchema>;
@@ -326,5 +379,7 @@ export type AssessmentData = z.output<typeof assessmentSchema>;
 export type ExposureData = z.output<typeof exposureSchema>;
 export type BulletinData = z.output<typeof bulletinSchema>;
 export type Settings = z.output<typeof settingsSchema>;
+export type MessageSettings = Settings['messages'];
+export type CalendarData = z.output<typeof calendarSchema>;
 export type WarningSettings = Settings['warnings'];
 export type ScoringSettings = Settings['scoring'];

@@ -16,6 +16,7 @@ const EXPECTED: [MessageState, MessageEvent, MessageState, Role[]][] = [
   ['assigned', 'recompute_deadline', 'assigned', ['system']],
   ['replied', 'approve', 'closed', ['dispatcher', 'admin']],
   ['replied', 'send_back', 'assigned', ['dispatcher', 'admin']],
+  ['replied', 'recompute_deadline', 'replied', ['system']],
   ['closed', 'rate', 'closed', ['citizen']],
   ['closed', 'reopen', 'assigned', ['dispatcher', 'admin']],
   ['closed', 'publish', 'closed', ['dispatcher', 'admin']],

@@ -59,7 +59,7 @@ const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, Me
   submitted: { accept: 'accepted', reject: 'rejected', recompute_deadline: 'submitted' },
   accepted: { assign: 'assigned', recompute_deadline: 'accepted' },
   assigned: { reply: 'replied', return: 'accepted', extend: 'assigned', urge: 'assigned', recompute_deadline: 'assigned' },
-  replied: { approve: 'closed', send_back: 'assigned' },
+  replied: { approve: 'closed', send_back: 'assigned', recompute_deadline: 'replied' },
   closed: { rate: 'closed', reopen: 'assigned', publish: 'closed', unpublish: 'closed' },
   rejected: {},
 };

@@ -1,0 +1,23 @@
+/**
+ * Numbered migrations, the same for SQLite and PostgreSQL, applied at start by Kysely's Migrator
+ * (which records them in its own table and takes a lock, so two servers starting together on one
+ * PostgreSQL database do not both migrate).
+ */
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import type { Dialect } from './open.ts';
+import * as messages001 from './migrations/001-messages.ts';
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+const MIGRATIONS: Record<string, DialectMigration> = { '001-messages': messages001 };
+
+export async function migrateToLatest(db: Kysely<never>, dialect: Dialect): Promise<void> {
+  const typed = db as unknown as Kysely<unknown>;
+  const migrations: Record<string, Migration> = Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (d: Kysely<unknown>) => m.up(d, dialect) }]));
+  // Kysely looks for its bookkeeping tables in every schema; name ours, or another schema's tables would be taken for them.
+  const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(typed)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db: typed, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}

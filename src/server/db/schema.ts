@@ -1,0 +1,75 @@
+/**
+ * The tables, as Kysely sees them. One schema for SQLite and PostgreSQL: instants and days are
+ * ISO 8601 text (they sort correctly as text on both), flags are 0/1 integers.
+ */
+import type { Generated } from 'kysely';
+
+export interface MessagesTable {
+  id: Generated<number>;
+  number: string;
+  type: string;
+  state: string;
+  target_unit: string | null;
+  unit: string | null;
+  task: string | null;
+  title: string;
+  content: string;
+  author_name: string | null;
+  phone: string;
+  email: string | null;
+  consent: number;
+  published: number;
+  channel: string;
+  submitted_at: string;
+  /** The current due day, kept for queries; always recomputed from the events and the calendar. */
+  due_date: string | null;
+  reply: string | null;
+  replied_at: string | null;
+  closed_at: string | null;
+  rating: string | null;
+  rating_comment: string | null;
+  query_code_hash: string;
+  idempotency_hash: string;
+  /** Hash of the submission's content, to tell a retry from a different message reusing a key. */
+  content_hash: string;
+  updated_at: string;
+}
+
+export interface MessageEventsTable {
+  id: Generated<number>;
+  message_id: number;
+  event: string;
+  at: string;
+  role: string;
+  actor: string | null;
+  from_state: string | null;
+  to_state: string;
+  note: string | null;
+  internal_note: string | null;
+  unit: string | null;
+  new_due: string | null;
+  rating: string | null;
+}
+
+export interface DailyCountersTable {
+  day: string;
+  last: number;
+}
+
+export interface UsedChallengesTable {
+  id: string;
+  expires_at: string;
+}
+
+export interface StoreStateTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  messages: MessagesTable;
+  message_events: MessageEventsTable;
+  daily_counters: DailyCountersTable;
+  used_challenges: UsedChallengesTable;
+  store_state: StoreStateTable;
+}

@@ -1,0 +1,57 @@
+/**
+ * Reading request bodies with a hard size limit, before any parsing: a declared length over the
+ * limit is refused at once, and a body sent without one is cut off as soon as it exceeds it.
+ */
+export class BodyError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > maxBytes)) throw new BodyError(413, `提交的内容过大（上限 ${Math.round(maxBytes / 1024)} KB）`);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new BodyError(413, `提交的内容过大（上限 ${Math.round(maxBytes / 1024)} KB）`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new BodyError(400, '提交的内容不是有效的 UTF-8 文字');
+  }
+}
+
+/** Form fields (application/x-www-form-urlencoded) or a JSON object, as a plain record; repeated form fields keep the last value. */
+export async function readFields(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded' && type !== 'application/json' && type !== '')
+    throw new BodyError(415, '只接受 application/x-www-form-urlencoded 或 application/json 格式的提交');
+  const text = await readBody(request, maxBytes);
+  if (type === 'application/json') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new BodyError(400, '提交的 JSON 格式有误');
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BodyError(400, '提交的 JSON 应为一个对象');
+    return parsed as Record<string, unknown>;
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}

@@ -1,0 +1,17 @@
+/** The system's own 督办: an assigned message past its due day is urged, and urged again every few working days while it stays overdue. */
+import { today } from '../../lib/calendar/dates.ts';
+import { shouldAutoUrge } from '../../lib/messages/deadlines.ts';
+import type { Runtime } from '../runtime.ts';
+import { applyActionIn } from './commands/transition.ts';
+import { loadMessages } from './repository.ts';
+
+export async function urgeOverdue(runtime: Runtime, asOf = today()): Promise<number> {
+  const { store, config } = runtime;
+  let urged = 0;
+  for (const { row, record } of await loadMessages(store.db, { openOnly: true })) {
+    if (!shouldAutoUrge(record, row.due_date, asOf, config.deadlines, config.calendar)) continue;
+    const result = await store.db.transaction().execute((trx) => applyActionIn(trx, runtime, row.number, { event: 'urge', role: 'system' }));
+    if (result.ok) urged += 1;
+  }
+  return urged;
+}

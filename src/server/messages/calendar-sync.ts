@@ -1,0 +1,39 @@
+/**
+ * When a holiday calendar file changes (the State Council publishes next year's, or corrects
+ * this year's), the due days of open messages are recomputed at the next start, and each change is
+ * recorded on the message's timeline so nobody finds a date moved without a word.
+ */
+import { sql } from 'kysely';
+import { today } from '../../lib/calendar/dates.ts';
+import type { Runtime } from '../runtime.ts';
+import { storedDueDate } from './deadline-of.ts';
+import { insertEvent, loadMessages, readState, writeState } from './repository.ts';
+
+const KEY = 'calendar_fingerprint';
+
+/** Returns how many open messages got a new due day. */
+export async function syncCalendar(runtime: Runtime): Promise<number> {
+  const { store, config } = runtime;
+  return store.db.transaction().execute(async (trx) => {
+    if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(20261123)`.execute(trx);
+    const previous = await readState(trx, KEY);
+    if (previous === config.calendarFingerprint) return 0;
+    const now = new Date().toISOString();
+    let changed = 0;
+    for (const { row, record } of await loadMessages(trx, { openOnly: true })) {
+      const due = storedDueDate(config, record);
+      if (due === row.due_date) continue;
+      changed += 1;
+      await trx.updateTable('messages').set({ due_date: due, updated_at: now }).where('id', '=', row.id).execute();
+      const note = row.due_date
+        ? due
+          ? `节假日安排调整，办理期限由 ${row.due_date} 改为 ${due}`
+          : `节假日安排调整，办理期限 ${row.due_date} 已超出已录入的日历，待录入后重新计算`
+        : `节假日安排已更新，办理期限确定为 ${due}`;
+      await insertEvent(trx, row.id, { event: 'recompute_deadline', at: now, role: 'system', from: record.state, to: record.state, note });
+    }
+    await writeState(trx, KEY, config.calendarFingerprint);
+    await writeState(trx, 'calendar_synced_on', today());
+    return changed;
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * A citizen's submission, from the form or the Open311 interface: validate → idempotency →
+ * proof that a person is there → rate limits → one durable transaction. The citizen is given the
+ * tracking number and query code only after that transaction has committed (with SQLite's
+ * synchronous=FULL or PostgreSQL's synchronous_commit, that means it is on disk).
+ *
+ * A resubmission with the same idempotency key and the same content (a double click, a retry after
+ * a dropped connection) returns the first message's receipt again, query code included: the code
+ * is derived from the key with the server's secret, and only its hash and the key's hash are stored.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseSubmission, type FieldErrors, type SubmissionChoices } from '../../../lib/messages/submission.ts';
+import { formatTrackingNumber, queryCodeFromBytes } from '../../../lib/messages/tracking.ts';
+import { chinaDate } from '../../../lib/messages/deadlines.ts';
+import { checkPayload } from '../../anti-abuse/altcha.ts';
+import { checkAnswer } from '../../anti-abuse/fallback-check.ts';
+import type { Runtime } from '../../runtime.ts';
+import { keyedBytes, keyedHash } from '../../secret.ts';
+import { storedDueDate } from '../deadline-of.ts';
+import { findByIdempotency, insertEvent, nextSequence, useChallenge, type MessageRow } from '../repository.ts';
+
+export type Channel = 'form' | 'form-noscript' | 'open311';
+
+export type Proof = { kind: 'pow'; payload: unknown } | { kind: 'question'; token: unknown; answer: unknown };
+
+export interface SubmitInput {
+  fields: Record<string, unknown>;
+  choices: SubmissionChoices;
+  channel: Channel;
+  client: string;
+  idempotencyKey: unknown;
+  proof: Proof;
+}
+
+export type SubmitErrors = FieldErrors & { check?: string; idempotency?: string };
+
+export type SubmitResult =
+  | { kind: 'created' | 'repeat'; number: string; queryCode: string; submittedAt: string }
+  | { kind: 'invalid'; errors: SubmitErrors }
+  | { kind: 'refused'; status: 409 | 429; message: string; retryAfterSeconds?: number };
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+const HOUR = 3_600_000;
+const MINUTE = 60_000;
+
+const PROOF_ERRORS = {
+  missing: '请完成人机验证后再提交',
+  invalid: '人机验证未通过，请重新验证',
+  expired: '人机验证已过期，请重新验证',
+  wrong: '验证题答案不正确，请重新计算后填写',
+  used: '这次人机验证已经用过，请重新验证',
+} as const;
+
+export function queryCodeFor(secret: string, idempotencyKey: string): string {
+  return queryCodeFromBytes(keyedBytes(secret, 'query-code', idempotencyKey));
+}
+
+function receipt(kind: 'created' | 'repeat', row: Pick<MessageRow, 'number' | 'submitted_at'>, queryCode: string): SubmitResult {
+  return { kind, number: row.number, queryCode, submittedAt: row.submitted_at };
+}
+
+export async function submitMessage(runtime: Runtime, input: SubmitInput): Promise<SubmitResult> {
+  const { secret, config, limiter, store } = runtime;
+  const parsed = parseSubmission(input.fields, input.choices);
+  if (input.idempotencyKey !== undefined && input.idempotencyKey !== null && input.idempotencyKey !== '' && (typeof input.idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(input.idempotencyKey)))
+    return { kind: 'invalid', errors: { ...(parsed.ok ? {} : parsed.errors), idempotency: '提交标识（idempotency key）应为 16 到 100 个字母、数字、- 或 _' } };
+  if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
+
+  const key = typeof input.idempotencyKey === 'string' && input.idempotencyKey !== '' ? input.idempotencyKey : randomBytes(18).toString('base64url');
+  const idempotencyHash = keyedHash(secret, 'idempotency', key);
+  const contentHash = keyedHash(secret, 'content', JSON.stringify(parsed.value));
+  const queryCode = queryCodeFor(secret, key);
+
+  const repeat = async (): Promise<SubmitResult | undefined> => {
+    const existing = await findByIdempotency(store.db, idempotencyHash);
+    if (!existing) return undefined;
+    if (existing.content_hash !== contentHash)
+      return { kind: 'refused', status: 409, message: '这份表单已经提交过一条内容不同的留言。请重新打开留言页面填写新的留言。' };
+    return receipt('repeat', existing, queryCode);
+  };
+  const earlier = await repeat();
+  if (earlier) return earlier;
+
+  const check = input.proof.kind === 'pow' ? await checkPayload(secret, input.proof.payload) : checkAnswer(secret, input.proof.token, input.proof.answer);
+  if (!check.ok) return { kind: 'invalid', errors: { check: PROOF_ERRORS[check.reason] } };
+
+  const noScript = input.proof.kind === 'question';
+  const perClient = limiter.take(`submit:${noScript ? 'q' : 'p'}:${input.client}`, noScript ? config.rateLimits.perClientNoScript : config.rateLimits.perClient, HOUR);
+  if (!perClient.ok) return { kind: 'refused', status: 429, message: '您提交得太频繁了，请稍后再试。', retryAfterSeconds: perClient.retryAfterSeconds };
+  const total = limiter.take('submit:all', config.rateLimits.total, MINUTE);
+  if (!total.ok) {
+    limiter.refund(`submit:${noScript ? 'q' : 'p'}:${input.client}`);
+    return { kind: 'refused', status: 429, message: '当前提交的人较多，请稍后再试。', retryAfterSeconds: total.retryAfterSeconds };
+  }
+
+  const now = new Date().toISOString();
+  const value = parsed.value;
+  try {
+    const outcome = await store.db.transaction().execute(async (trx) => {
+      if (!(await useChallenge(trx, check.id, check.expiresAt))) return 'used' as const;
+      const sequence = await nextSequence(trx, chinaDate(now));
+      const number = formatTrackingNumber(config.messages.trackingPrefix, chinaDate(now), sequence);
+      const submitEvent = { event: 'submit' as const, at: now, role: 'citizen' as const, from: null, to: 'submitted' as const, note: null, internalNote: null, actor: null };
+      const inserted = await trx
+        .insertInto('messages')
+        .values({
+          number,
+          type: value.type,
+          state: 'submitted',
+          target_unit: value.unit,
+          unit: null,
+          task: value.task,
+          title: value.title,
+          content: value.content,
+          author_name: value.name,
+          phone: value.phone,
+          email: value.email,
+          consent: value.consent ? 1 : 0,
+          published: 0,
+          channel: input.channel,
+          submitted_at: now,
+          due_date: storedDueDate(config, { type: value.type, events: [submitEvent] }),
+          query_code_hash: keyedHash(secret, 'query-code-hash', queryCode),
+          idempotency_hash: idempotencyHash,
+          content_hash: contentHash,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertEvent(trx, inserted.id, submitEvent);
+      return { number, submitted_at: now };
+    });
+    if (outcome === 'used') return { kind: 'invalid', errors: { check: PROOF_ERRORS.used } };
+    return receipt('created', outcome, queryCode);
+  } catch (error) {
+    // Two copies of one submission racing: the unique key let one in; answer the other with its receipt.
+    const raced = await repeat();
+    if (raced) return raced;
+    throw error;
+  }
+}

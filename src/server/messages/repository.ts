@@ -1,0 +1,155 @@
+/**
+ * Reading and writing messages. The only module that knows the tables; commands call it inside
+ * their transactions, pages call it to read. Rows become the domain's MessageRecord here.
+ */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { IsoDate } from '../../lib/calendar/dates.ts';
+import type { MessageEvent, MessageState, Role } from '../../lib/messages/state-machine.ts';
+import type { EventRecord, MessageRecord } from '../../lib/messages/types.ts';
+import type { Rating } from '../../lib/messages/vocabulary.ts';
+import type { Database, MessageEventsTable, MessagesTable } from '../db/schema.ts';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+export type MessageRow = Selectable<MessagesTable>;
+
+export function toEvent(row: Selectable<MessageEventsTable>): EventRecord {
+  return {
+    event: row.event as MessageEvent,
+    at: row.at,
+    role: row.role as Role,
+    actor: row.actor,
+    from: row.from_state as MessageState | null,
+    to: row.to_state as MessageState,
+    note: row.note,
+    internalNote: row.internal_note,
+    unit: row.unit,
+    newDue: row.new_due,
+    rating: row.rating as Rating | null,
+  };
+}
+
+export function toRecord(row: MessageRow, events: EventRecord[]): MessageRecord {
+  return {
+    number: row.number,
+    type: row.type,
+    state: row.state as MessageState,
+    targetUnit: row.target_unit,
+    unit: row.unit,
+    task: row.task,
+    title: row.title,
+    content: row.content,
+    authorName: row.author_name,
+    consent: row.consent === 1,
+    published: row.published === 1,
+    submittedAt: row.submitted_at,
+    reply: row.reply,
+    repliedAt: row.replied_at,
+    closedAt: row.closed_at,
+    rating: row.rating as Rating | null,
+    ratingComment: row.rating_comment,
+    events,
+  };
+}
+
+/** Next tracking-number sequence for a day; the counter row serialises concurrent submissions. */
+export async function nextSequence(db: Db, day: IsoDate): Promise<number> {
+  const row = await db
+    .insertInto('daily_counters')
+    .values({ day, last: 1 })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql<number>`daily_counters.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+export async function findRow(db: Db, number: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('messages').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+export async function findByIdempotency(db: Db, idempotencyHash: string): Promise<MessageRow | undefined> {
+  return db.selectFrom('messages').selectAll().where('idempotency_hash', '=', idempotencyHash).executeTakeFirst();
+}
+
+export async function eventsOf(db: Db, messageId: number): Promise<EventRecord[]> {
+  const rows = await db.selectFrom('message_events').selectAll().where('message_id', '=', messageId).orderBy('id').execute();
+  return rows.map(toEvent);
+}
+
+export async function loadMessage(db: Db, number: string): Promise<{ row: MessageRow; record: MessageRecord } | undefined> {
+  const row = await findRow(db, number);
+  if (!row) return undefined;
+  return { row, record: toRecord(row, await eventsOf(db, row.id)) };
+}
+
+/** Messages with their events, for the figures and for recomputing deadlines. */
+export async function loadMessages(db: Db, where: { openOnly?: boolean; ids?: number[] } = {}): Promise<{ row: MessageRow; record: MessageRecord }[]> {
+  let query = db.selectFrom('messages').selectAll();
+  if (where.openOnly) query = query.where('state', 'in', ['submitted', 'accepted', 'assigned', 'replied']);
+  const rows = await query.orderBy('id').execute();
+  if (rows.length === 0) return [];
+  const events = await db
+    .selectFrom('message_events')
+    .selectAll()
+    .where('message_id', 'in', rows.map((r) => r.id))
+    .orderBy('id')
+    .execute();
+  const byMessage = new Map<number, EventRecord[]>();
+  for (const event of events) byMessage.set(event.message_id, [...(byMessage.get(event.message_id) ?? []), toEvent(event)]);
+  return rows.map((row) => ({ row, record: toRecord(row, byMessage.get(row.id) ?? []) }));
+}
+
+export interface NewEvent {
+  event: MessageEvent;
+  at: string;
+  role: Role;
+  actor?: string | null;
+  from: MessageState | null;
+  to: MessageState;
+  note?: string | null;
+  internalNote?: string | null;
+  unit?: string | null;
+  newDue?: IsoDate | null;
+  rating?: Rating | null;
+}
+
+export async function insertEvent(db: Db, messageId: number, event: NewEvent): Promise<void> {
+  await db
+    .insertInto('message_events')
+    .values({
+      message_id: messageId,
+      event: event.event,
+      at: event.at,
+      role: event.role,
+      actor: event.actor ?? null,
+      from_state: event.from,
+      to_state: event.to,
+      note: event.note ?? null,
+      internal_note: event.internalNote ?? null,
+      unit: event.unit ?? null,
+      new_due: event.newDue ?? null,
+      rating: event.rating ?? null,
+    })
+    .execute();
+}
+
+/** Record an anti-abuse challenge as used; false when it already was (a replay). */
+export async function useChallenge(db: Db, id: string, expiresAt: string): Promise<boolean> {
+  const result = await db.insertInto('used_challenges').values({ id, expires_at: expiresAt }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+export async function forgetExpiredChallenges(db: Db, now: string): Promise<void> {
+  await db.deleteFrom('used_challenges').where('expires_at', '<', now).execute();
+}
+
+export async function readState(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('store_state').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+export async function writeState(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('store_state')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
