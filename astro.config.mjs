@@ -30,4 +30,6 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Cross-site form posts are refused in src/middleware.ts, which lets Open311 API clients through.
+  security: { checkOrigin: false },
 });

@@ -57,18 +57,24 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
 
 const length = (value: string) => [...value].length;
 
-function plainText(label: string, { min, max, multiline }: { min: number; max: number; multiline: boolean }) {
+/** The problem with a piece of free text, in words, or null when it is acceptable. Shared by every free-text field a citizen fills in. */
+export function plainTextProblem(label: string, value: string, { min, max, multiline }: { min: number; max: number; multiline: boolean }): string | null {
+  if (LONE_SURROGATE.test(value)) return `${label}含有无法识别的字符`;
+  if (FORBIDDEN_CHARS.test(value) || (!multiline && /[\n\t]/.test(value))) return `${label}含有不可见的控制字符${multiline ? '' : '或换行'}，请删除后重新填写`;
+  if (HTML_TAG.test(value)) return `${label}中请不要输入网页代码（如 <script>、<a>），请用纯文字描述`;
+  if (min > 0 && length(value) === 0) return `请填写${label}`;
+  if (length(value) < min) return `${label}至少 ${min} 个字，现在是 ${length(value)} 个字`;
+  if (length(value) > max) return `${label}最多 ${max} 个字，现在是 ${length(value)} 个字`;
+  return null;
+}
+
+function plainText(label: string, limits: { min: number; max: number; multiline: boolean }) {
   return z
     .string({ error: `${label}应为文字` })
     .transform((value) => value.replace(/\r\n?/g, '\n').trim())
     .superRefine((value, ctx) => {
-      if (LONE_SURROGATE.test(value)) ctx.addIssue({ code: 'custom', message: `${label}含有无法识别的字符` });
-      else if (FORBIDDEN_CHARS.test(value) || (!multiline && /[\n\t]/.test(value)))
-        ctx.addIssue({ code: 'custom', message: `${label}含有不可见的控制字符${multiline ? '' : '或换行'}，请删除后重新填写` });
-      else if (HTML_TAG.test(value)) ctx.addIssue({ code: 'custom', message: `${label}中请不要输入网页代码（如 <script>、<a>），请用纯文字描述` });
-      else if (min > 0 && length(value) === 0) ctx.addIssue({ code: 'custom', message: `请填写${label}` });
-      else if (length(value) < min) ctx.addIssue({ code: 'custom', message: `${label}至少 ${min} 个字，现在是 ${length(value)} 个字` });
-      else if (length(value) > max) ctx.addIssue({ code: 'custom', message: `${label}最多 ${max} 个字，现在是 ${length(value)} 个字` });
+      const problem = plainTextProblem(label, value, limits);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 }
 

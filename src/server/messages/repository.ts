@@ -85,6 +85,10 @@ export async function loadMessage(db: Db, number: string): Promise<{ row: Messag
 export async function loadMessages(db: Db, where: { openOnly?: boolean; ids?: number[] } = {}): Promise<{ row: MessageRow; record: MessageRecord }[]> {
   let query = db.selectFrom('messages').selectAll();
   if (where.openOnly) query = query.where('state', 'in', ['submitted', 'accepted', 'assigned', 'replied']);
+  if (where.ids) {
+    if (where.ids.length === 0) return [];
+    query = query.where('id', 'in', where.ids);
+  }
   const rows = await query.orderBy('id').execute();
   if (rows.length === 0) return [];
   const events = await db

@@ -30,6 +30,8 @@ export interface SubmitInput {
   client: string;
   idempotencyKey: unknown;
   proof: Proof;
+  /** When it was submitted; defaults to now. Only the demo data sets it. */
+  at?: string;
 }
 
 export type SubmitErrors = FieldErrors & { check?: string; idempotency?: string };
@@ -93,7 +95,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
     return { kind: 'refused', status: 429, message: '当前提交的人较多，请稍后再试。', retryAfterSeconds: total.retryAfterSeconds };
   }
 
-  const now = new Date().toISOString();
+  const now = input.at ?? new Date().toISOString();
   const value = parsed.value;
   try {
     const outcome = await store.db.transaction().execute(async (trx) => {

@@ -1,0 +1,94 @@
+/**
+ * Demo messages for the fictional district, so a fresh `npm start` shows a living reply board and
+ * statistics. Runs only when the store holds no messages at all; never run it against a real
+ * deployment's store. Every message goes through the same commands as real ones (submit with a
+ * solved proof of work, then accept, assign, reply, approve, publish, rate), back-dated over the year.
+ */
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { addDays, today } from '../src/lib/calendar/dates.ts';
+import { addWorkingDays } from '../src/lib/calendar/working-days.ts';
+import { newChallenge } from '../src/server/anti-abuse/altcha.ts';
+import { applyAction, type Action } from '../src/server/messages/commands/transition.ts';
+import { submitMessage } from '../src/server/messages/commands/submit.ts';
+import { createRuntime } from '../src/server/runtime.ts';
+import { SAMPLES } from './demo/message-samples.ts';
+
+const NAMES = ['张建国', '李秀英', '王磊', '刘芳', '陈志强', '杨丽', '赵伟', '黄敏', '周杰', '吴静', null];
+const COUNT = Number(process.env.DUBAN_DEMO_MESSAGES ?? 90);
+
+const runtime = await createRuntime({ ...process.env, RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_TOTAL: '1000000', ALTCHA_COST: '20' });
+try {
+  const existing = await runtime.store.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) {
+    console.log(`演示留言：存储中已有 ${existing.n} 条留言，不再添加。`);
+  } else {
+    let seed = 20261123;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const end = today();
+    const { calendar } = runtime.config;
+    const workdayAfter = (day: string, n: number) => {
+      const count = addWorkingDays(calendar, day, n);
+      return count.ok ? count.due : addDays(day, n);
+    };
+    const at = (day: string, hour: number) => `${day}T${String(hour - 8).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`;
+    let created = 0;
+    for (let i = 0; i < COUNT; i += 1) {
+      const sample = SAMPLES[i % SAMPLES.length]!;
+      const submitted = addDays('2026-01-05', Math.floor((i / COUNT) * 320) + Math.floor(random() * 3));
+      if (submitted > end) break;
+      const name = pick(NAMES);
+      const challenge = await newChallenge(runtime.secret, 20);
+      const solution = await solveChallenge({ challenge, deriveKey });
+      const result = await submitMessage(runtime, {
+        fields: { type: sample.type, unit: sample.unit, task: sample.task ?? '', title: sample.title, content: sample.content, name, phone: `1390000${String(1000 + i)}`, consent: random() < 0.85 },
+        choices: { types: runtime.config.messages.types.map((t) => t.id), units: [sample.unit], tasks: sample.task ? [sample.task] : [] },
+        channel: 'form',
+        client: 'demo',
+        idempotencyKey: null,
+        proof: { kind: 'pow', payload: Buffer.from(JSON.stringify({ challenge, solution })).toString('base64') },
+        at: at(submitted, 9 + Math.floor(random() * 9)),
+      });
+      if (result.kind !== 'created') throw new Error(`demo message ${i}: ${JSON.stringify(result)}`);
+      created += 1;
+      const step = async (day: string, action: Omit<Action, 'at'>) => {
+        if (day > end) return false;
+        const done = await applyAction(runtime, result.number, { ...action, at: at(day, 10 + Math.floor(random() * 7)) });
+        if (!done.ok) throw new Error(`${result.number} ${action.event}: ${done.message}`);
+        return true;
+      };
+      if (random() < 0.04) {
+        await step(workdayAfter(submitted, 1), { event: 'reject', role: 'dispatcher', note: '反映的事项属于司法诉讼程序，请通过法定途径办理。' });
+        continue;
+      }
+      const accepted = workdayAfter(submitted, 1);
+      if (!(await step(accepted, { event: 'accept', role: 'dispatcher' }))) continue;
+      const assigned = workdayAfter(accepted, random() < 0.7 ? 1 : 2);
+      if (!(await step(assigned, { event: 'assign', role: 'dispatcher', unit: sample.unit }))) continue;
+      const limit = runtime.config.deadlines.limits[sample.type] ?? 15;
+      const late = random() < 0.15;
+      if (late && random() < 0.5) {
+        await step(workdayAfter(assigned, limit - 2), { event: 'extend', role: 'dispatcher', newDue: workdayAfter(assigned, limit + 8), note: '需会同多个部门现场核查，申请延期。' });
+      }
+      const replied = workdayAfter(assigned, late ? limit + 2 + Math.floor(random() * 6) : 2 + Math.floor(random() * (limit - 2)));
+      if (!(await step(replied, { event: 'reply', role: 'handler', reply: sample.reply }))) continue;
+      const closed = workdayAfter(replied, 1);
+      if (!(await step(closed, { event: 'approve', role: 'dispatcher' }))) continue;
+      const published = await runtime.store.db.selectFrom('messages').select('consent').where('number', '=', result.number).executeTakeFirstOrThrow();
+      if (published.consent === 1) await step(workdayAfter(closed, 1), { event: 'publish', role: 'dispatcher' });
+      if (random() < 0.65) {
+        const r = random();
+        await step(workdayAfter(closed, 2), {
+          event: 'rate',
+          role: 'citizen',
+          rating: r < 0.6 ? 'satisfied' : r < 0.88 ? 'basically_satisfied' : 'unsatisfied',
+          note: r < 0.6 ? '办理及时，谢谢。' : r < 0.88 ? null : '问题还没有完全解决。',
+        });
+      }
+    }
+    console.log(`演示留言：已添加 ${created} 条虚构留言（望澜区为虚构地区）。`);
+  }
+} finally {
+  await runtime.stop();
+}

@@ -1,0 +1,82 @@
+/**
+ * What the public may see of a message, built in one place: every text passes through masking
+ * here, so no page can show a name, phone number, ID number or e-mail by forgetting to. Pages
+ * render these views and never touch a raw record's text.
+ */
+import type { IsoDate } from '../calendar/dates.ts';
+import type { WorkingCalendar } from '../calendar/working-days.ts';
+import { deadlineOf, urgeCount, urgencyOf, workingDaysLeft, type Deadline, type DeadlineSettings, type Urgency } from './deadlines.ts';
+import { maskName, maskText } from './masking.ts';
+import { isOpen, type MessageState } from './state-machine.ts';
+import { publicTimeline, type TimelineEntry } from './timeline.ts';
+import type { MessageRecord } from './types.ts';
+import { RATING_LABELS, STATE_LABELS } from './vocabulary.ts';
+
+export interface PublicMessage {
+  number: string;
+  type: string;
+  typeLabel: string;
+  state: MessageState;
+  stateLabel: string;
+  unit: string | null;
+  unitName: string | null;
+  task: string | null;
+  title: string;
+  content: string;
+  author: string;
+  submittedAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+  closedAt: string | null;
+  rating: string | null;
+  ratingComment: string | null;
+  deadline: Deadline;
+  urgency: Urgency | null;
+  workingDaysLeft: number | null;
+  urges: number;
+  extensions: { newDue: IsoDate; reason: string | null; at: string }[];
+  timeline: TimelineEntry[];
+}
+
+export interface ViewContext {
+  asOf: IsoDate;
+  deadlines: DeadlineSettings;
+  calendar: WorkingCalendar;
+  typeLabel: (id: string) => string;
+  unitName: (id: string) => string;
+}
+
+export function publicMessage(record: MessageRecord, context: ViewContext): PublicMessage {
+  const mask = (text: string) => maskText(text, record.authorName);
+  const computed = deadlineOf(record, context.deadlines, context.calendar);
+  const deadline: Deadline =
+    computed.kind === 'set' && computed.extension ? { ...computed, extension: { ...computed.extension, reason: computed.extension.reason === null ? null : mask(computed.extension.reason) } } : computed;
+  const open = isOpen(record.state);
+  const due = deadline.kind === 'set' ? deadline.due : null;
+  return {
+    number: record.number,
+    type: record.type,
+    typeLabel: context.typeLabel(record.type),
+    state: record.state,
+    stateLabel: STATE_LABELS[record.state],
+    unit: record.unit,
+    unitName: record.unit ? context.unitName(record.unit) : null,
+    task: record.task,
+    title: mask(record.title),
+    content: mask(record.content),
+    author: maskName(record.authorName),
+    submittedAt: record.submittedAt,
+    // A reply is public only once approved (待审核 replies may still be sent back).
+    reply: record.reply === null || record.state !== 'closed' ? null : mask(record.reply),
+    repliedAt: record.repliedAt,
+    closedAt: record.closedAt,
+    rating: record.rating ? RATING_LABELS[record.rating] : null,
+    ratingComment: record.ratingComment === null ? null : mask(record.ratingComment),
+    deadline,
+    urgency: open && due ? urgencyOf(due, context.asOf, context.deadlines, context.calendar) : null,
+    workingDaysLeft: open && due ? workingDaysLeft(due, context.asOf, context.calendar) : null,
+    urges: urgeCount(record.events),
+    extensions: record.events.filter((e) => e.event === 'extend' && e.newDue).map((e) => ({ newDue: e.newDue!, reason: e.note === null ? null : mask(e.note), at: e.at })),
+    timeline: publicTimeline(record.events, context.unitName).map((entry) => ({ ...entry, detail: entry.detail === null ? null : mask(entry.detail) })),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The citizen's own look at a message: tracking number + query code. Look-ups are rate limited per
+ * client (a query code is a secret; guessing must be slow), and a wrong number and a wrong code get
+ * the same answer, so the page does not confirm which numbers exist.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { plainTextProblem } from '../../../lib/messages/submission.ts';
+import { normaliseQueryCode, normaliseTrackingNumber } from '../../../lib/messages/tracking.ts';
+import type { MessageRecord } from '../../../lib/messages/types.ts';
+import type { Rating } from '../../../lib/messages/vocabulary.ts';
+import type { Runtime } from '../../runtime.ts';
+import { keyedHash } from '../../secret.ts';
+import { loadMessage } from '../repository.ts';
+import { applyAction } from './transition.ts';
+
+export type TrackResult =
+  | { kind: 'found'; record: MessageRecord }
+  | { kind: 'invalid'; errors: { number?: string; code?: string } }
+  | { kind: 'not_found' }
+  | { kind: 'limited'; retryAfterSeconds: number };
+
+const HOUR = 3_600_000;
+
+export async function trackMessage(runtime: Runtime, client: string, numberInput: unknown, codeInput: unknown): Promise<TrackResult> {
+  const number = normaliseTrackingNumber(numberInput);
+  const code = normaliseQueryCode(codeInput);
+  const errors: { number?: string; code?: string } = {};
+  if (!number) errors.number = typeof numberInput === 'string' && numberInput.trim() ? '留言编号格式不正确，例如 LY20261123-0007' : '请填写留言编号';
+  if (!code) errors.code = typeof codeInput === 'string' && codeInput.trim() ? '查询码应为 10 位字母和数字，例如 7PWV6-CU4C6' : '请填写查询码';
+  if (!number || !code) return { kind: 'invalid', errors };
+  const take = runtime.limiter.take(`lookup:${client}`, runtime.config.rateLimits.lookups, HOUR);
+  if (!take.ok) return { kind: 'limited', retryAfterSeconds: take.retryAfterSeconds };
+  const found = await loadMessage(runtime.store.db, number);
+  const expected = Buffer.from(keyedHash(runtime.secret, 'query-code-hash', code));
+  const stored = Buffer.from(found?.row.query_code_hash ?? '0'.repeat(expected.length));
+  if (!found || stored.length !== expected.length || !timingSafeEqual(stored, expected)) return { kind: 'not_found' };
+  return { kind: 'found', record: found.record };
+}
+
+/** The citizen rates the answer to a closed message, once, proving ownership with the query code. */
+export async function rateMessage(
+  runtime: Runtime,
+  client: string,
+  input: { number: unknown; code: unknown; rating: unknown; comment: unknown },
+): Promise<TrackResult | { kind: 'rate_error'; record: MessageRecord; message: string }> {
+  const tracked = await trackMessage(runtime, client, input.number, input.code);
+  if (tracked.kind !== 'found') return tracked;
+  const comment = typeof input.comment === 'string' ? input.comment.replace(/\r\n?/g, '\n').trim() : '';
+  const problem = plainTextProblem('评价意见', comment, { min: 0, max: 500, multiline: true });
+  if (problem) return { kind: 'rate_error', record: tracked.record, message: problem };
+  const result = await applyAction(runtime, tracked.record.number, { event: 'rate', role: 'citizen', rating: input.rating as Rating, note: comment || null });
+  if (!result.ok) return { kind: 'rate_error', record: tracked.record, message: result.message };
+  return { kind: 'found', record: result.record };
+}
