@@ -1,0 +1,17 @@
+/** GeoReport v2 service definition: the extra attributes a request of this type takes. */
+import type { APIRoute } from 'astro';
+import { loadBoard } from '../../../../data/board';
+import { getRuntime } from '../../../../data/messages';
+import { serviceDefinition } from '../../../../lib/messages/open311';
+import { formatOf, open311Errors, open311Response } from '../../../../server/open311/respond';
+
+export const prerender = false;
+
+export const GET: APIRoute = async ({ params }) => {
+  const format = formatOf(params.format);
+  if (!format) return new Response(null, { status: 404 });
+  const runtime = await getRuntime();
+  if (!runtime.config.messages.types.some((t) => t.id === params.code)) return open311Errors(format, 404, [`service_code：没有「${params.code}」这种留言类型`]);
+  const board = await loadBoard();
+  return open311Response(format, 'definition', serviceDefinition(params.code!, board.units.map((u) => ({ id: u.id, name: u.data.name }))));
+};
