@@ -22,9 +22,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node dist/server/entry.mjs',
+    // A fresh message store seeded with the demo messages; limits loose enough for many tests from one address.
+    command: 'node scripts/e2e-server.ts',
     url: `http://localhost:${port}/`,
-    env: { PORT: String(port), HOST: 'localhost' },
+    env: { PORT: String(port), HOST: 'localhost', RATE_LIMIT_PER_CLIENT: '500', RATE_LIMIT_NOSCRIPT_PER_CLIENT: '500', RATE_LIMIT_LOOKUPS: '500' },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -22,7 +22,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (UNSAFE.has(request.method) && !url.pathname.startsWith('/open311/')) {
     const origin = request.headers.get('origin');
     // Compare hosts, not schemes: behind a TLS-terminating proxy the server sees http.
-    if (origin && hostOf(origin) !== url.host) {
+    // "null" (privacy settings, no-referrer pages) is let through like a missing header: every form here
+    // is also guarded by its own proof (proof of work, the query code), so a forged post gains nothing.
+    if (origin && origin !== 'null' && hostOf(origin) !== url.host) {
       return new Response('跨站提交已被拒绝：请在本站页面上提交表单。', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     }
   }

@@ -8,7 +8,7 @@ const child = tasks.find((t) => t.parent !== null)!;
 const done = tasks.find((t) => t.status === 'signed_off')!;
 
 /** One page of every type the notice board has. */
-const pages = [
+const pages: readonly (readonly [string, string])[] = [
   ['home', '/'],
   ['task list', '/tasks/'],
   ['filtered list', '/tasks/warning/red/by-deadline/'],
@@ -27,7 +27,13 @@ const pages = [
   ['bulletins', '/bulletins/'],
   ['bulletin with ranking', '/bulletins/db-2026-11/'],
   ['bulletin with attachment', '/bulletins/db-2026-10/'],
-] as const;
+  ['message board', '/messages/'],
+  ['message board search', '/messages/?q=%E7%94%B5%E6%A2%AF'],
+  ['message form', '/messages/new?task=MS-2026-001'],
+  ['message tracking', '/messages/track'],
+  ['message statistics', '/messages/stats'],
+  ['not found', '/no-such-page/'],
+];
 
 for (const [name, path] of pages) {
   for (const elder of [false, true]) {
