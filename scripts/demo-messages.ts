@@ -19,12 +19,15 @@ const COUNT = Number(process.env.DUBAN_DEMO_MESSAGES ?? 90);
 
 const runtime = await createRuntime({ ...process.env, RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_TOTAL: '1000000', ALTCHA_COST: '20' });
 try {
-  const existing = await runtime.store.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const existing = await runtime.store.db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) {
     console.log(`演示留言：存储中已有 ${existing.n} 条留言，不再添加。`);
   } else {
     let seed = 20261123;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const end = today();
     const { calendar } = runtime.config;
@@ -42,7 +45,16 @@ try {
       const challenge = await newChallenge(runtime.secret, 20);
       const solution = await solveChallenge({ challenge, deriveKey });
       const result = await submitMessage(runtime, {
-        fields: { type: sample.type, unit: sample.unit, task: sample.task ?? '', title: sample.title, content: sample.content, name, phone: `1390000${String(1000 + i)}`, consent: random() < 0.85 },
+        fields: {
+          type: sample.type,
+          unit: sample.unit,
+          task: sample.task ?? '',
+          title: sample.title,
+          content: sample.content,
+          name,
+          phone: `1390000${String(1000 + i)}`,
+          consent: random() < 0.85,
+        },
         choices: { types: runtime.config.messages.types.map((t) => t.id), units: [sample.unit], tasks: sample.task ? [sample.task] : [] },
         channel: 'form',
         client: 'demo',
@@ -69,7 +81,12 @@ try {
       const limit = runtime.config.deadlines.limits[sample.type] ?? 15;
       const late = random() < 0.15;
       if (late && random() < 0.5) {
-        await step(workdayAfter(assigned, limit - 2), { event: 'extend', role: 'dispatcher', newDue: workdayAfter(assigned, limit + 8), note: '需会同多个部门现场核查，申请延期。' });
+        await step(workdayAfter(assigned, limit - 2), {
+          event: 'extend',
+          role: 'dispatcher',
+          newDue: workdayAfter(assigned, limit + 8),
+          note: '需会同多个部门现场核查，申请延期。',
+        });
       }
       const replied = workdayAfter(assigned, late ? limit + 2 + Math.floor(random() * 6) : 2 + Math.floor(random() * (limit - 2)));
       if (!(await step(replied, { event: 'reply', role: 'handler', reply: sample.reply }))) continue;

@@ -63,7 +63,10 @@ const envSchema = z.object({
 /** "complaint=10,help=5" → overrides of the time limits in the settings file. */
 function parseLimitOverrides(value: string, types: readonly string[]): Record<string, number> {
   const overrides: Record<string, number> = {};
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [type, days] = part.split('=').map((p) => p.trim());
     if (!type || !types.includes(type)) throw new Error(`MESSAGE_TIME_LIMITS 中的类型「${type}」不存在；可用：${types.join('、')}`);
     const n = Number(days);
@@ -114,7 +117,12 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     secret: e.DUBAN_SECRET,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
-    rateLimits: { perClient: e.RATE_LIMIT_PER_CLIENT, perClientNoScript: e.RATE_LIMIT_NOSCRIPT_PER_CLIENT, total: e.RATE_LIMIT_TOTAL, lookups: e.RATE_LIMIT_LOOKUPS },
+    rateLimits: {
+      perClient: e.RATE_LIMIT_PER_CLIENT,
+      perClientNoScript: e.RATE_LIMIT_NOSCRIPT_PER_CLIENT,
+      total: e.RATE_LIMIT_TOTAL,
+      lookups: e.RATE_LIMIT_LOOKUPS,
+    },
     altchaCost: e.ALTCHA_COST,
     messages: { ...messages, types: messages.types.map((t) => ({ ...t, limitWorkingDays: limits[t.id] ?? t.limitWorkingDays })) },
     deadlines: {

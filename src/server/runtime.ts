@@ -54,7 +54,7 @@ export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promi
 export function getRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const holder = globalThis as Holder;
   holder[KEY] ??= createRuntime(env).catch((error: unknown) => {
-    delete holder[KEY];
+    Reflect.deleteProperty(holder, KEY);
     throw error;
   });
   return holder[KEY];

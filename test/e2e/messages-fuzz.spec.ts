@@ -40,12 +40,28 @@ const HOSTILE = [
   '\r\n\r\n',
   'javascript:alert(1)',
 ];
-const text = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 60 }));
-const anyValue = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), text, { maxKeys: 2 }));
+const text = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+);
+const anyValue = fc.oneof(
+  text,
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), text, { maxKeys: 2 }),
+);
 /** Text the rules accept, drawn from all of Unicode (emoji, CJK extensions, quotes, < and &), so round-trips are tested on strange but legal input. */
 const acceptable = (min: number, max: number, multiline: boolean) =>
   fc
-    .string({ unit: fc.oneof(fc.constantFrom('<', '>', '&', '"', "'", ' ', '中', '文', '\\', '%', '\n'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: min, maxLength: max })
+    .string({
+      unit: fc.oneof(fc.constantFrom('<', '>', '&', '"', "'", ' ', '中', '文', '\\', '%', '\n'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })),
+      minLength: min,
+      maxLength: max,
+    })
     .filter((s) => plainTextProblem('x', s.replace(/\r\n?/g, '\n').trim(), { min, max, multiline }) === null);
 const validTitle = acceptable(4, 40, false);
 const validContent = acceptable(10, 300, true);
@@ -86,12 +102,20 @@ function escapeHtml(value: string): string {
 /** Check an accepted message: stored exactly, shown escaped on the tracking page. */
 async function checkAccepted(number: string, code: string, sent: { title: string; content: string }) {
   const db = new Database(join(server.dataDir, 'duban.sqlite'), { readonly: true });
-  const row = db.prepare('select title, content, author_name from messages where number = ?').get(number) as { title: string; content: string; author_name: string | null };
+  const row = db.prepare('select title, content, author_name from messages where number = ?').get(number) as {
+    title: string;
+    content: string;
+    author_name: string | null;
+  };
   db.close();
   const normalise = (s: string) => s.replace(/\r\n?/g, '\n').trim();
   expect(row.title).toBe(normalise(sent.title));
   expect(row.content).toBe(normalise(sent.content));
-  const page = await fetch(`${server.url}/messages/track`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ number, code }) });
+  const page = await fetch(`${server.url}/messages/track`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ number, code }),
+  });
   expect(page.status).toBe(200);
   const html = await page.text();
   // The (masked) content must appear exactly in its escaped form: shown as text, never as markup.
@@ -106,8 +130,15 @@ test('the message form answers every payload with a 2xx or 4xx, and what it acce
       if (withProof) body.altcha = await solvedProof(server.url);
       let init: RequestInit;
       if (encoding === 'json') init = { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
-      else if (encoding === 'garbage') init = { body: `${JSON.stringify(body).slice(0, 50)}\u0000%%%`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
-      else init = { body: new URLSearchParams(Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : v === undefined ? [] : [[k, JSON.stringify(v)]]))), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+      else if (encoding === 'garbage')
+        init = { body: `${JSON.stringify(body).slice(0, 50)}\u0000%%%`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+      else
+        init = {
+          body: new URLSearchParams(
+            Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : v === undefined ? [] : [[k, JSON.stringify(v)]])),
+          ),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        };
       const response = await fetch(`${server.url}/messages/new`, { method: 'POST', ...init });
       const html = await response.text();
       expect(response.status, html.slice(0, 300)).toBeLessThan(500);
@@ -161,7 +192,10 @@ test('the Open311 endpoints answer every payload with a 2xx or 4xx, in JSON and 
       const init: RequestInit =
         encoding === 'json'
           ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }
-          : { body: new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? ''])), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } };
+          : {
+              body: new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')])),
+              headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            };
       const response = await fetch(`${server.url}/open311/v2/requests.${format}`, { method: 'POST', ...init });
       const text = await response.text();
       expect(response.status, text.slice(0, 300)).toBeLessThan(500);
@@ -176,7 +210,12 @@ test('the Open311 endpoints answer every payload with a 2xx or 4xx, in JSON and 
   // Reading: hostile query strings and ids get 4xx or an empty list, never a 5xx.
   await fc.assert(
     fc.asyncProperty(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), fc.constantFrom('json', 'xml'), async (a, b, format) => {
-      for (const path of [`/open311/v2/requests.${format}?status=${encodeURIComponent(a)}&start_date=${encodeURIComponent(b)}`, `/open311/v2/requests/${encodeURIComponent(a || 'x')}.${format}`, `/open311/v2/services/${encodeURIComponent(a || 'x')}.${format}`, `/messages/?q=${encodeURIComponent(a)}&month=${encodeURIComponent(b)}&page=${encodeURIComponent(b)}`]) {
+      for (const path of [
+        `/open311/v2/requests.${format}?status=${encodeURIComponent(a)}&start_date=${encodeURIComponent(b)}`,
+        `/open311/v2/requests/${encodeURIComponent(a || 'x')}.${format}`,
+        `/open311/v2/services/${encodeURIComponent(a || 'x')}.${format}`,
+        `/messages/?q=${encodeURIComponent(a)}&month=${encodeURIComponent(b)}&page=${encodeURIComponent(b)}`,
+      ]) {
         const response = await fetch(`${server.url}${path}`);
         expect(response.status, path).toBeLessThan(500);
       }
@@ -188,7 +227,11 @@ test('the Open311 endpoints answer every payload with a 2xx or 4xx, in JSON and 
 test('oversize bodies are refused before parsing, and unknown content types named', async () => {
   const big = 'x'.repeat(200_000);
   for (const path of ['/messages/new', '/open311/v2/requests.json', '/messages/track']) {
-    const response = await fetch(`${server.url}${path}`, { method: 'POST', body: `content=${big}`, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      body: `content=${big}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(response.status, path).toBe(413);
   }
   const xml = await fetch(`${server.url}/open311/v2/requests.json`, { method: 'POST', body: '<a/>', headers: { 'Content-Type': 'text/xml' } });

@@ -37,8 +37,27 @@ test.beforeAll(async () => {
   for (const [i, plant] of plants.entries()) {
     const viaForm = i % 2 === 0;
     const body = viaForm
-      ? new URLSearchParams({ type: 'complaint', title: plant.title, content: plant.content, name: NAME, phone: PHONE, email: EMAIL, consent: 'yes', altcha: await solvedProof(server.url) })
-      : JSON.stringify({ service_code: 'complaint', 'attribute[title]': plant.title, description: plant.content, last_name: '欧阳', first_name: '秀梅', phone: PHONE, email: EMAIL, 'attribute[consent]': 'yes', altcha: await solvedProof(server.url) });
+      ? new URLSearchParams({
+          type: 'complaint',
+          title: plant.title,
+          content: plant.content,
+          name: NAME,
+          phone: PHONE,
+          email: EMAIL,
+          consent: 'yes',
+          altcha: await solvedProof(server.url),
+        })
+      : JSON.stringify({
+          service_code: 'complaint',
+          'attribute[title]': plant.title,
+          description: plant.content,
+          last_name: '欧阳',
+          first_name: '秀梅',
+          phone: PHONE,
+          email: EMAIL,
+          'attribute[consent]': 'yes',
+          altcha: await solvedProof(server.url),
+        });
     const response = await fetch(`${server.url}${viaForm ? '/messages/new' : '/open311/v2/requests.json'}`, {
       method: 'POST',
       body,
@@ -110,7 +129,11 @@ test('the planted messages are published, with every secret masked on every publ
 
 test('the Open311 output never carries a secret, in JSON or XML', async () => {
   for (const format of ['json', 'xml']) {
-    for (const path of [`/open311/v2/requests.${format}`, `/open311/v2/requests.${format}?service_request_id=${numbers.join(',')}`, ...numbers.map((n) => `/open311/v2/requests/${n}.${format}`)]) {
+    for (const path of [
+      `/open311/v2/requests.${format}`,
+      `/open311/v2/requests.${format}?service_request_id=${numbers.join(',')}`,
+      ...numbers.map((n) => `/open311/v2/requests/${n}.${format}`),
+    ]) {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status, path).toBe(200);
       const body = await response.text();
@@ -122,7 +145,11 @@ test('the Open311 output never carries a secret, in JSON or XML', async () => {
 
 test("the citizen's own tracking page shows the message masked too", async () => {
   for (const [i, number] of numbers.entries()) {
-    const response = await fetch(`${server.url}/messages/track`, { method: 'POST', body: new URLSearchParams({ number, code: codes[i]! }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const response = await fetch(`${server.url}/messages/track`, {
+      method: 'POST',
+      body: new URLSearchParams({ number, code: codes[i]! }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     const body = await response.text();
     expect(body).toContain('办理过程');
     // The page repeats the number and code the citizen typed (for the rating form); nothing else of theirs.

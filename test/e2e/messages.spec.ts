@@ -26,7 +26,12 @@ test('statistics show rates with their denominators and the reply-time distribut
   await page.goto('/messages/stats');
   await expect(page.getByText(/办理回复率\s*\d+ \/ \d+ 件/)).toBeVisible();
   await expect(page.locator('caption', { hasText: '答复用时分布' })).toHaveCount(1); // the chart's table, one click away
-  await expect(page.getByRole('table', { name: /各单位办理情况/ }).getByText(/不排名|^1$/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: /各单位办理情况/ })
+      .getByText(/不排名|^1$/)
+      .first(),
+  ).toBeVisible();
   await expect(page.locator('chart-table canvas').first()).toBeVisible();
 });
 

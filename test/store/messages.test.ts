@@ -11,7 +11,14 @@ import { UnsafeStoreError } from '../../src/server/db/open.ts';
 import { BACKENDS, backendEnv, postgresReachable, solvedPayload, type Backend } from './harness.ts';
 
 const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing-bureau', 'water-bureau'], tasks: [] };
-const fields = { type: 'complaint', title: '小区电梯长期停运', content: '望澜小区 3 栋电梯停运已两周，老人上下楼困难。', phone: '13800000000', name: '王小明', consent: true };
+const fields = {
+  type: 'complaint',
+  title: '小区电梯长期停运',
+  content: '望澜小区 3 栋电梯停运已两周，老人上下楼困难。',
+  phone: '13800000000',
+  name: '王小明',
+  consent: true,
+};
 
 for (const backend of BACKENDS) {
   describe(`message store on ${backend}`, () => {
@@ -34,7 +41,15 @@ for (const backend of BACKENDS) {
     });
 
     const submit = async (overrides: Partial<SubmitInput> = {}) =>
-      submitMessage(runtime, { fields, choices, channel: 'form', client: '203.0.113.9', idempotencyKey: null, proof: { kind: 'pow', payload: await solvedPayload(runtime.secret) }, ...overrides });
+      submitMessage(runtime, {
+        fields,
+        choices,
+        channel: 'form',
+        client: '203.0.113.9',
+        idempotencyKey: null,
+        proof: { kind: 'pow', payload: await solvedPayload(runtime.secret) },
+        ...overrides,
+      });
 
     const run = (name: string, fn: () => Promise<void>) =>
       it(name, async (ctx) => {
@@ -74,7 +89,10 @@ for (const backend of BACKENDS) {
     run('a used proof-of-work solution is refused, and a missing one is asked for', async () => {
       const payload = await solvedPayload(runtime.secret);
       expect((await submit({ proof: { kind: 'pow', payload } })).kind).toBe('created');
-      expect(await submit({ proof: { kind: 'pow', payload }, fields: { ...fields, title: '第二条不同的留言' } })).toEqual({ kind: 'invalid', errors: { check: '这次人机验证已经用过，请重新验证' } });
+      expect(await submit({ proof: { kind: 'pow', payload }, fields: { ...fields, title: '第二条不同的留言' } })).toEqual({
+        kind: 'invalid',
+        errors: { check: '这次人机验证已经用过，请重新验证' },
+      });
       expect(await submit({ proof: { kind: 'pow', payload: '' } })).toEqual({ kind: 'invalid', errors: { check: '请完成人机验证后再提交' } });
       expect(await submit({ proof: { kind: 'pow', payload: 'bm90IGpzb24=' } })).toEqual({ kind: 'invalid', errors: { check: '人机验证未通过，请重新验证' } });
     });
@@ -82,10 +100,15 @@ for (const backend of BACKENDS) {
     run('the no-script question accepts the right answer once and refuses a wrong one', async () => {
       const { question, token } = newQuestion(runtime.secret);
       const numerals = '零一二三四五六七八九十';
-      const [a, b] = question.replace('等于多少？', '').split('加').map((n) => numerals.indexOf(n));
+      const [a, b] = question
+        .replace('等于多少？', '')
+        .split('加')
+        .map((n) => numerals.indexOf(n));
       expect((await submit({ proof: { kind: 'question', token, answer: String(a! + b! + 1) } })).kind).toBe('invalid');
       expect((await submit({ proof: { kind: 'question', token, answer: `${a! + b!}` }, channel: 'form-noscript' })).kind).toBe('created');
-      expect((await submit({ proof: { kind: 'question', token, answer: `${a! + b!}` }, fields: { ...fields, title: '再用一次同一道题' } })).kind).toBe('invalid');
+      expect((await submit({ proof: { kind: 'question', token, answer: `${a! + b!}` }, fields: { ...fields, title: '再用一次同一道题' } })).kind).toBe(
+        'invalid',
+      );
     });
 
     run('moves through the states with a deadline, and refuses a move the state machine does not allow', async () => {
@@ -105,15 +128,26 @@ for (const backend of BACKENDS) {
       expect(await applyAction(runtime, n, { event: 'reopen', role: 'dispatcher' })).toMatchObject({ ok: false, status: 400 });
       const rated = await applyAction(runtime, n, { event: 'rate', role: 'citizen', rating: 'satisfied', note: '处理及时' });
       expect(rated.ok && [rated.record.state, rated.record.published, rated.record.rating]).toEqual(['closed', true, 'satisfied']);
-      expect(await applyAction(runtime, n, { event: 'rate', role: 'citizen', rating: 'unsatisfied' })).toMatchObject({ ok: false, message: '这条留言已经评价过了' });
+      expect(await applyAction(runtime, n, { event: 'rate', role: 'citizen', rating: 'unsatisfied' })).toMatchObject({
+        ok: false,
+        message: '这条留言已经评价过了',
+      });
     });
 
     run('a message without consent cannot be published', async () => {
       const created = await submit({ fields: { ...fields, consent: false } });
       if (created.kind !== 'created') throw new Error(created.kind);
-      for (const action of [{ event: 'accept' }, { event: 'assign', unit: 'water-bureau' }, { event: 'reply', reply: '已答复。' }, { event: 'approve' }] as const)
+      for (const action of [
+        { event: 'accept' },
+        { event: 'assign', unit: 'water-bureau' },
+        { event: 'reply', reply: '已答复。' },
+        { event: 'approve' },
+      ] as const)
         expect((await applyAction(runtime, created.number, { role: 'dispatcher', ...action })).ok).toBe(true);
-      expect(await applyAction(runtime, created.number, { event: 'publish', role: 'dispatcher' })).toMatchObject({ ok: false, message: '留言人未同意公开，不能公开' });
+      expect(await applyAction(runtime, created.number, { event: 'publish', role: 'dispatcher' })).toMatchObject({
+        ok: false,
+        message: '留言人未同意公开，不能公开',
+      });
     });
 
     run('rate limits answer 429 with a time to retry', async () => {
@@ -121,7 +155,14 @@ for (const backend of BACKENDS) {
       const small = await createRuntime(limited.env);
       try {
         const go = async () =>
-          submitMessage(small, { fields, choices, channel: 'form', client: '198.51.100.1', idempotencyKey: null, proof: { kind: 'pow', payload: await solvedPayload(small.secret) } });
+          submitMessage(small, {
+            fields,
+            choices,
+            channel: 'form',
+            client: '198.51.100.1',
+            idempotencyKey: null,
+            proof: { kind: 'pow', payload: await solvedPayload(small.secret) },
+          });
         expect((await go()).kind).toBe('created');
         expect((await go()).kind).toBe('created');
         const third = await go();
@@ -158,7 +199,14 @@ describe('calendar changes', () => {
     cpSync('content', content, { recursive: true });
     const { env, cleanup } = await backendEnv('sqlite', { DUBAN_CONTENT_DIR: content });
     let runtime = await createRuntime(env);
-    const created = await submitMessage(runtime, { fields, choices, channel: 'form', client: 'x', idempotencyKey: null, proof: { kind: 'pow', payload: await solvedPayload(runtime.secret) } });
+    const created = await submitMessage(runtime, {
+      fields,
+      choices,
+      channel: 'form',
+      client: 'x',
+      idempotencyKey: null,
+      proof: { kind: 'pow', payload: await solvedPayload(runtime.secret) },
+    });
     if (created.kind !== 'created') throw new Error(created.kind);
     await applyAction(runtime, created.number, { event: 'accept', role: 'dispatcher' });
     await applyAction(runtime, created.number, { event: 'assign', role: 'dispatcher', unit: 'water-bureau', at: '2026-12-01T02:00:00Z' });
@@ -171,7 +219,11 @@ describe('calendar changes', () => {
     runtime = await createRuntime(env);
     const after = await loadMessage(runtime.store.db, created.number);
     expect(after?.row.due_date).toBe('2026-12-23');
-    expect(after?.record.events.at(-1)).toMatchObject({ event: 'recompute_deadline', role: 'system', note: '节假日安排调整，办理期限由 2026-12-22 改为 2026-12-23' });
+    expect(after?.record.events.at(-1)).toMatchObject({
+      event: 'recompute_deadline',
+      role: 'system',
+      note: '节假日安排调整，办理期限由 2026-12-22 改为 2026-12-23',
+    });
     await runtime.stop();
     await cleanup();
     rmSync(content, { recursive: true, force: true });

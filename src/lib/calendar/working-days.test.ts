@@ -37,7 +37,18 @@ describe('addWorkingDays', () => {
     const count = addWorkingDays(calendar, '2026-02-13', 7);
     expect(count.ok && count.due).toBe('2026-03-02');
     expect(count.ok && count.adjustedWorkdays.map((d) => d.date)).toEqual(['2026-02-14', '2026-02-28']);
-    expect(count.skipped.map((d) => d.date)).toEqual(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23', '2026-03-01']);
+    expect(count.skipped.map((d) => d.date)).toEqual([
+      '2026-02-15',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-02-21',
+      '2026-02-22',
+      '2026-02-23',
+      '2026-03-01',
+    ]);
     expect(count.skipped[0]?.reason).toBe('春节假期');
     expect(count.skipped.at(-1)?.reason).toBe('周末（星期日）');
   });

@@ -3,10 +3,32 @@ import { boardHref, filterBoard, readBoardQuery } from './board-filter.ts';
 import type { PublicMessage } from './public-view.ts';
 
 const m = (over: Partial<PublicMessage>): PublicMessage =>
-  ({ number: 'LY20261102-0001', type: 'complaint', unit: 'water', task: null, title: '停水', content: '电话[电话已隐去]', reply: '已恢复供水', submittedAt: '2026-11-02T01:00:00Z', ...over }) as PublicMessage;
+  ({
+    number: 'LY20261102-0001',
+    type: 'complaint',
+    unit: 'water',
+    task: null,
+    title: '停水',
+    content: '电话[电话已隐去]',
+    reply: '已恢复供水',
+    submittedAt: '2026-11-02T01:00:00Z',
+    ...over,
+  }) as PublicMessage;
 
 describe('board filters', () => {
-  const list = [m({}), { ...m({}), number: 'LY20261003-0002', unit: 'roads', type: 'suggestion', title: '增设路灯', content: '夜间太暗', reply: '已纳入计划', submittedAt: '2026-10-03T01:00:00Z' }];
+  const list = [
+    m({}),
+    {
+      ...m({}),
+      number: 'LY20261003-0002',
+      unit: 'roads',
+      type: 'suggestion',
+      title: '增设路灯',
+      content: '夜间太暗',
+      reply: '已纳入计划',
+      submittedAt: '2026-10-03T01:00:00Z',
+    },
+  ];
   const month = (x: PublicMessage) => x.submittedAt.slice(0, 7);
 
   it('filter by unit, type and month', () => {

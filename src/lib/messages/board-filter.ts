@@ -20,12 +20,7 @@ export function readBoardQuery(params: URLSearchParams): BoardQuery {
 
 /** Words of the query; each must appear in the title, the content or the reply. */
 function terms(q: string): string[] {
-  return q
-    .normalize('NFKC')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 8);
+  return q.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
 }
 
 export function filterBoard(messages: readonly PublicMessage[], query: BoardQuery, monthOf: (m: PublicMessage) => string): PublicMessage[] {

@@ -7,8 +7,15 @@ const calendar = buildCalendar([
   {
     year: 2026,
     source: 'test',
-    holidays: [{ name: '春节', from: '2026-02-15', to: '2026-02-23' }, { name: '国庆节', from: '2026-10-01', to: '2026-10-07' }],
-    workdays: [{ name: '春节调休', date: '2026-02-14' }, { name: '春节调休', date: '2026-02-28' }, { name: '国庆节调休', date: '2026-10-10' }],
+    holidays: [
+      { name: '春节', from: '2026-02-15', to: '2026-02-23' },
+      { name: '国庆节', from: '2026-10-01', to: '2026-10-07' },
+    ],
+    workdays: [
+      { name: '春节调休', date: '2026-02-14' },
+      { name: '春节调休', date: '2026-02-28' },
+      { name: '国庆节调休', date: '2026-10-10' },
+    ],
   },
 ]);
 const settings: DeadlineSettings = { clockStartsAt: 'assigned', limits: { complaint: 7, suggestion: 15 }, dueSoonWorkingDays: 2, urgeEveryWorkingDays: 3 };
@@ -26,12 +33,19 @@ const event = (kind: EventRecord['event'], at: string, extra: Partial<EventRecor
 
 describe('deadlineOf', () => {
   it('waits for the event that starts the clock, and says which', () => {
-    expect(deadlineOf({ type: 'complaint', events: [event('submit', '2026-02-12T02:00:00Z')] }, settings, calendar)).toEqual({ kind: 'not_started', waitingFor: '交办' });
+    expect(deadlineOf({ type: 'complaint', events: [event('submit', '2026-02-12T02:00:00Z')] }, settings, calendar)).toEqual({
+      kind: 'not_started',
+      waitingFor: '交办',
+    });
   });
 
   it('counts from the assignment day in China time (the domain guide example)', () => {
     // 2026-02-13 20:30 Beijing is 12:30 UTC: the day is the 13th.
-    const deadline = deadlineOf({ type: 'complaint', events: [event('submit', '2026-02-12T02:00:00Z'), event('assign', '2026-02-13T12:30:00Z')] }, settings, calendar);
+    const deadline = deadlineOf(
+      { type: 'complaint', events: [event('submit', '2026-02-12T02:00:00Z'), event('assign', '2026-02-13T12:30:00Z')] },
+      settings,
+      calendar,
+    );
     expect(deadline.kind === 'set' && [deadline.start, deadline.due, deadline.skipped.length]).toEqual(['2026-02-13', '2026-03-02', 10]);
   });
 
@@ -40,7 +54,11 @@ describe('deadlineOf', () => {
   });
 
   it('can start at submission instead, as a setting', () => {
-    const deadline = deadlineOf({ type: 'suggestion', events: [event('submit', '2026-09-30T01:00:00Z')] }, { ...settings, clockStartsAt: 'submitted' }, calendar);
+    const deadline = deadlineOf(
+      { type: 'suggestion', events: [event('submit', '2026-09-30T01:00:00Z')] },
+      { ...settings, clockStartsAt: 'submitted' },
+      calendar,
+    );
     expect(deadline.kind === 'set' && deadline.due).toBe('2026-10-27'); // 10-01…07 off, 10-10 (Saturday) worked
   });
 
@@ -48,7 +66,11 @@ describe('deadlineOf', () => {
     const events = [event('assign', '2026-03-02T02:00:00Z'), event('return', '2026-03-03T02:00:00Z'), event('assign', '2026-03-04T02:00:00Z')];
     const restarted = deadlineOf({ type: 'complaint', events }, settings, calendar);
     expect(restarted.kind === 'set' && restarted.due).toBe('2026-03-13');
-    const extended = deadlineOf({ type: 'complaint', events: [...events, event('extend', '2026-03-10T02:00:00Z', { newDue: '2026-03-31', note: '需现场勘验' })] }, settings, calendar);
+    const extended = deadlineOf(
+      { type: 'complaint', events: [...events, event('extend', '2026-03-10T02:00:00Z', { newDue: '2026-03-31', note: '需现场勘验' })] },
+      settings,
+      calendar,
+    );
     expect(extended.kind === 'set' && [extended.computedDue, extended.due, extended.extension?.reason]).toEqual(['2026-03-13', '2026-03-31', '需现场勘验']);
   });
 

@@ -115,7 +115,13 @@ export function urgeCount(events: readonly EventRecord[]): number {
  * Whether the system should urge now: the message is being handled, past its due day, and either
  * never urged since it fell due or last urged at least `urgeEveryWorkingDays` working days ago.
  */
-export function shouldAutoUrge(message: Pick<MessageRecord, 'state' | 'events'>, due: IsoDate | null, asOf: IsoDate, settings: DeadlineSettings, calendar: WorkingCalendar): boolean {
+export function shouldAutoUrge(
+  message: Pick<MessageRecord, 'state' | 'events'>,
+  due: IsoDate | null,
+  asOf: IsoDate,
+  settings: DeadlineSettings,
+  calendar: WorkingCalendar,
+): boolean {
   if (message.state !== 'assigned' || !due || asOf <= due) return false;
   const lastUrge = lastEvent(message.events, ['urge']);
   if (!lastUrge || chinaDate(lastUrge.at) <= due) return true;

@@ -12,8 +12,7 @@ const EMAIL = /[\p{L}\p{N}._%+\-－]+[@＠][\p{L}\p{N}.\-－]+\.[\p{L}]{2,}/gu;
 const ID_NUMBER = new RegExp(`(?<!${D})(?:${D}{6}${SEP}${D}{8}${SEP}${D}{3}[0-9０-９XxＸｘ]|${D}{15})(?!${D})`, 'gu');
 const MOBILE = new RegExp(`(?:(?:\\+|＋)?(?:86|８６)${SEP})?(?<!${D})[1１][3-9３-９]${D}(?:${SEP}${D}{4}){2}(?!${D})`, 'gu');
 const LANDLINE = new RegExp(`(?<!${D})[0０]${D}{2,3}${SEP}${D}{7,8}(?!${D})`, 'gu');
-const DATE = new RegExp(`${D}{4}[-－/年.]${D}{1,2}[-－/月.]${D}{1,2}日?`, 'gu');
-const LONG_NUMBER = new RegExp(`(?<![A-Za-z])${D}(?:${SEP}${D}){6,}`, 'gu');
+const DATE_OR_LONG_NUMBER = new RegExp(`(${D}{4}[-－/年.]${D}{1,2}[-－/月.]${D}{1,2}日?)|(?<![A-Za-z])${D}(?:${SEP}${D}){6,}`, 'gu');
 
 export const MASKS = { email: '[邮箱已隐去]', idNumber: '[证件号已隐去]', phone: '[电话已隐去]', number: '[号码已隐去]' } as const;
 
@@ -27,10 +26,8 @@ export function maskName(name: string | null | undefined): string {
 /** Remove contact details and identifiers from free text; also the author's own name where it appears. */
 export function maskText(text: string, authorName?: string | null): string {
   let masked = text.replace(EMAIL, MASKS.email).replace(ID_NUMBER, MASKS.idNumber).replace(MOBILE, MASKS.phone).replace(LANDLINE, MASKS.phone);
-  const dates: string[] = [];
-  masked = masked.replace(DATE, (date) => `\u0000${dates.push(date) - 1}\u0000`);
-  masked = masked.replace(LONG_NUMBER, MASKS.number);
-  masked = masked.replace(/\u0000(\d+)\u0000/g, (_, index: string) => dates[Number(index)] ?? '');
+  // One pass over dates and long numbers together: a date is kept, any other long digit run removed.
+  masked = masked.replace(DATE_OR_LONG_NUMBER, (match, date: string | undefined) => (date ? match : MASKS.number));
   const name = authorName?.trim();
   if (name && [...name].length >= 2) masked = masked.split(name).join(maskName(name));
   return masked;

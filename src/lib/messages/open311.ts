@@ -83,10 +83,13 @@ export const OPEN311_FIELD: Readonly<Record<SubmissionField, string>> = {
 
 /** An Open311 POST's parameters as our submission's fields. first_name and last_name are joined as a Chinese name is written. */
 export function fieldsFromOpen311(params: Record<string, unknown>): Record<string, unknown> {
-  const attribute = (name: string) => params[`attribute[${name}]`] ?? (typeof params.attribute === 'object' && params.attribute !== null ? (params.attribute as Record<string, unknown>)[name] : undefined);
+  const attribute = (name: string) =>
+    params[`attribute[${name}]`] ??
+    (typeof params.attribute === 'object' && params.attribute !== null ? (params.attribute as Record<string, unknown>)[name] : undefined);
   const first = params.first_name;
   const last = params.last_name;
-  const name = typeof first === 'string' || typeof last === 'string' ? `${typeof last === 'string' ? last : ''}${typeof first === 'string' ? first : ''}` : first;
+  const name =
+    typeof first === 'string' || typeof last === 'string' ? `${typeof last === 'string' ? last : ''}${typeof first === 'string' ? first : ''}` : first;
   const consent = attribute('consent');
   return {
     type: params.service_code,
@@ -97,7 +100,14 @@ export function fieldsFromOpen311(params: Record<string, unknown>): Record<strin
     name,
     phone: params.phone,
     email: params.email,
-    consent: consent === undefined || consent === '' ? false : consent === true || consent === 'yes' || consent === 'true' ? true : consent === 'no' || consent === 'false' || consent === false ? false : consent,
+    consent:
+      consent === undefined || consent === ''
+        ? false
+        : consent === true || consent === 'yes' || consent === 'true'
+          ? true
+          : consent === 'no' || consent === 'false' || consent === false
+            ? false
+            : consent,
   };
 }
 

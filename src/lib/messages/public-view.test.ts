@@ -10,7 +10,17 @@ const context: ViewContext = {
   typeLabel: () => '投诉',
   unitName: (id) => (id === 'water' ? '区水务局' : id),
 };
-const ev = (event: MessageRecord['events'][number]['event'], at: string, extra = {}) => ({ event, at, role: 'dispatcher' as const, actor: '督查室 李四', from: null, to: 'assigned' as const, note: null, internalNote: null, ...extra });
+const ev = (event: MessageRecord['events'][number]['event'], at: string, extra = {}) => ({
+  event,
+  at,
+  role: 'dispatcher' as const,
+  actor: '督查室 李四',
+  from: null,
+  to: 'assigned' as const,
+  note: null,
+  internalNote: null,
+  ...extra,
+});
 
 const record: MessageRecord = {
   number: 'LY20261102-0001',

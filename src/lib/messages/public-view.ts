@@ -50,7 +50,9 @@ export function publicMessage(record: MessageRecord, context: ViewContext): Publ
   const mask = (text: string) => maskText(text, record.authorName);
   const computed = deadlineOf(record, context.deadlines, context.calendar);
   const deadline: Deadline =
-    computed.kind === 'set' && computed.extension ? { ...computed, extension: { ...computed.extension, reason: computed.extension.reason === null ? null : mask(computed.extension.reason) } } : computed;
+    computed.kind === 'set' && computed.extension
+      ? { ...computed, extension: { ...computed.extension, reason: computed.extension.reason === null ? null : mask(computed.extension.reason) } }
+      : computed;
   const open = isOpen(record.state);
   const due = deadline.kind === 'set' ? deadline.due : null;
   return {
@@ -76,7 +78,9 @@ export function publicMessage(record: MessageRecord, context: ViewContext): Publ
     urgency: open && due ? urgencyOf(due, context.asOf, context.deadlines, context.calendar) : null,
     workingDaysLeft: open && due ? workingDaysLeft(due, context.asOf, context.calendar) : null,
     urges: urgeCount(record.events),
-    extensions: record.events.filter((e) => e.event === 'extend' && e.newDue).map((e) => ({ newDue: e.newDue!, reason: e.note === null ? null : mask(e.note), at: e.at })),
+    extensions: record.events
+      .filter((e) => e.event === 'extend' && e.newDue)
+      .map((e) => ({ newDue: e.newDue!, reason: e.note === null ? null : mask(e.note), at: e.at })),
     timeline: publicTimeline(record.events, context.unitName).map((entry) => ({ ...entry, detail: entry.detail === null ? null : mask(entry.detail) })),
   };
 }

@@ -67,7 +67,10 @@ describe('message state machine', () => {
         const s = queue.shift()!;
         for (const e of MESSAGE_EVENTS) {
           const n = nextState(s, e);
-          if (n && !seen.has(n)) (seen.add(n), queue.push(n));
+          if (n && !seen.has(n)) {
+            seen.add(n);
+            queue.push(n);
+          }
         }
       }
       return seen;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { figuresByMonth, figuresByUnit, figuresOf, type MessageFacts } from './stats.ts';
 
-const base: MessageFacts = { type: 'complaint', unit: 'a', state: 'closed', submittedOn: '2026-10-08', replied: true, closedOnTime: true, workingDaysToReply: 3, rating: null };
+const base: MessageFacts = {
+  type: 'complaint',
+  unit: 'a',
+  state: 'closed',
+  submittedOn: '2026-10-08',
+  replied: true,
+  closedOnTime: true,
+  workingDaysToReply: 3,
+  rating: null,
+};
 
 describe('figuresOf', () => {
   it('counts rates with their denominators, as the domain defines them', () => {
@@ -34,14 +43,7 @@ describe('figuresOf', () => {
 describe('figuresByUnit', () => {
   it('ranks units with enough messages and lists the others unranked', () => {
     const rows = figuresByUnit(
-      [
-        base,
-        base,
-        { ...base, unit: 'b' },
-        { ...base, unit: 'b', closedOnTime: false },
-        { ...base, unit: 'c' },
-        { ...base, unit: null, state: 'submitted' },
-      ],
+      [base, base, { ...base, unit: 'b' }, { ...base, unit: 'b', closedOnTime: false }, { ...base, unit: 'c' }, { ...base, unit: null, state: 'submitted' }],
       2,
     );
     expect(rows.map((r) => [r.unit, r.rank])).toEqual([

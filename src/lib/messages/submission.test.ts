@@ -65,10 +65,15 @@ describe('parseSubmission', () => {
   it('never throws and either accepts or names a known field, for any input', () => {
     const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.object());
     fc.assert(
-      fc.property(fc.record({ type: value, unit: value, title: value, content: value, name: value, phone: value, email: value, consent: value }, { requiredKeys: [] }), (input) => {
-        const result = parseSubmission(input, choices);
-        if (!result.ok) for (const key of Object.keys(result.errors)) expect(['type', 'unit', 'task', 'title', 'content', 'name', 'phone', 'email', 'consent']).toContain(key);
-      }),
+      fc.property(
+        fc.record({ type: value, unit: value, title: value, content: value, name: value, phone: value, email: value, consent: value }, { requiredKeys: [] }),
+        (input) => {
+          const result = parseSubmission(input, choices);
+          if (!result.ok)
+            for (const key of Object.keys(result.errors))
+              expect(['type', 'unit', 'task', 'title', 'content', 'name', 'phone', 'email', 'consent']).toContain(key);
+        },
+      ),
     );
   });
 });

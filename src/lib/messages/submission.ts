@@ -49,6 +49,7 @@ export type FieldErrors = Partial<Record<SubmissionField, string>>;
 export type SubmissionResult = { ok: true; value: Submission } | { ok: false; errors: FieldErrors };
 
 // C0/C1 controls except tab and line breaks, plus bidi overrides/isolates and other invisible format characters.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused.
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
 const LONE_SURROGATE = /\p{Surrogate}/u;
 const HTML_TAG = /<\s*\/?\s*[a-zA-Z!?][^>]*>|<\s*(script|iframe|img|svg|style)\b/i;
@@ -84,7 +85,9 @@ const optional = (schema: z.ZodType<string, unknown>) =>
 /** Build the schema for the current settings (types) and content (units, tasks). */
 export function submissionSchema(choices: SubmissionChoices) {
   const choice = (label: string, allowed: readonly string[], what: string) =>
-    z.string({ error: `${label}应为文字` }).refine((value) => value === '' || allowed.includes(value), { message: `${label}不在可选范围内，请从列表中选择${what}` });
+    z
+      .string({ error: `${label}应为文字` })
+      .refine((value) => value === '' || allowed.includes(value), { message: `${label}不在可选范围内，请从列表中选择${what}` });
   return z.object({
     type: z
       .string({ error: `请选择${FIELD_LABELS.type}` })
@@ -116,9 +119,17 @@ export function submissionSchema(choices: SubmissionChoices) {
   });
 }
 
-/** Validate raw input (strings from a form, or values from JSON); every problem is reported against its field. */
+// Building a Zod schema costs far more than using one; keep one per set of choices.
+const schemas = new WeakMap<SubmissionChoices, ReturnType<typeof submissionSchema>>();
+function schemaFor(choices: SubmissionChoices) {
+  let schema = schemas.get(choices);
+  if (!schema) schemas.set(choices, (schema = submissionSchema(choices)));
+  return schema;
+}
+
+/** Validate raw input (strings from a form, or values from JSON); every problem is reported against its field. Pass the same `choices` object each time to reuse its schema. */
 export function parseSubmission(input: Record<string, unknown>, choices: SubmissionChoices): SubmissionResult {
-  const result = submissionSchema(choices).safeParse({
+  const result = schemaFor(choices).safeParse({
     type: input.type ?? '',
     unit: input.unit,
     task: input.task,

@@ -39,7 +39,8 @@ export async function checkPayload(secret: string, payload: unknown): Promise<Po
     return { ok: false, reason: 'invalid' };
   }
   const challenge = parsed?.challenge;
-  if (!challenge || typeof challenge !== 'object' || typeof challenge.parameters !== 'object' || challenge.parameters === null) return { ok: false, reason: 'invalid' };
+  if (!challenge || typeof challenge !== 'object' || typeof challenge.parameters !== 'object' || challenge.parameters === null)
+    return { ok: false, reason: 'invalid' };
   try {
     const result = await verifySolution({ challenge, solution: parsed.solution as Solution, deriveKey, ...secrets(secret) });
     if (result.expired) return { ok: false, reason: 'expired' };

@@ -13,11 +13,16 @@ const MIGRATIONS: Record<string, DialectMigration> = { '001-messages': messages0
 
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect): Promise<void> {
   const typed = db as unknown as Kysely<unknown>;
-  const migrations: Record<string, Migration> = Object.fromEntries(Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (d: Kysely<unknown>) => m.up(d, dialect) }]));
+  const migrations: Record<string, Migration> = Object.fromEntries(
+    Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (d: Kysely<unknown>) => m.up(d, dialect) }]),
+  );
   // Kysely looks for its bookkeeping tables in every schema; name ours, or another schema's tables would be taken for them.
   const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(typed)).rows[0]?.schema : undefined;
   const migrator = new Migrator({ db: typed, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  if (error)
+    throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
 }

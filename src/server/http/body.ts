@@ -3,11 +3,11 @@
  * limit is refused at once, and a body sent without one is cut off as soon as it exceeds it.
  */
 export class BodyError extends Error {
-  constructor(
-    readonly status: 400 | 413 | 415,
-    message: string,
-  ) {
+  readonly status: 400 | 413 | 415;
+
+  constructor(status: 400 | 413 | 415, message: string) {
     super(message);
+    this.status = status;
   }
 }
 
@@ -15,7 +15,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > maxBytes)) throw new BodyError(413, `提交的内容过大（上限 ${Math.round(maxBytes / 1024)} KB）`);
+  if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > maxBytes))
+    throw new BodyError(413, `提交的内容过大（上限 ${Math.round(maxBytes / 1024)} KB）`);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -10,14 +10,27 @@ import type { Runtime } from '../runtime.ts';
 import { loadMessages } from './repository.ts';
 
 export async function publishedMessages(runtime: Runtime, context: ViewContext): Promise<PublicMessage[]> {
-  const rows = await runtime.store.db.selectFrom('messages').select('id').where('published', '=', 1).where('consent', '=', 1).where('state', '=', 'closed').execute();
+  const rows = await runtime.store.db
+    .selectFrom('messages')
+    .select('id')
+    .where('published', '=', 1)
+    .where('consent', '=', 1)
+    .where('state', '=', 'closed')
+    .execute();
   if (rows.length === 0) return [];
   const loaded = await loadMessages(runtime.store.db, { ids: rows.map((r) => r.id) });
   return loaded.map(({ record }) => publicMessage(record, context)).sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
 }
 
 export async function publishedMessage(runtime: Runtime, context: ViewContext, number: string): Promise<PublicMessage | undefined> {
-  const row = await runtime.store.db.selectFrom('messages').select('id').where('number', '=', number).where('published', '=', 1).where('consent', '=', 1).where('state', '=', 'closed').executeTakeFirst();
+  const row = await runtime.store.db
+    .selectFrom('messages')
+    .select('id')
+    .where('number', '=', number)
+    .where('published', '=', 1)
+    .where('consent', '=', 1)
+    .where('state', '=', 'closed')
+    .executeTakeFirst();
   if (!row) return undefined;
   const [loaded] = await loadMessages(runtime.store.db, { ids: [row.id] });
   return loaded && publicMessage(loaded.record, context);

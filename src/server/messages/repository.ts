@@ -94,7 +94,11 @@ export async function loadMessages(db: Db, where: { openOnly?: boolean; ids?: nu
   const events = await db
     .selectFrom('message_events')
     .selectAll()
-    .where('message_id', 'in', rows.map((r) => r.id))
+    .where(
+      'message_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .orderBy('id')
     .execute();
   const byMessage = new Map<number, EventRecord[]>();
@@ -138,7 +142,11 @@ export async function insertEvent(db: Db, messageId: number, event: NewEvent): P
 
 /** Record an anti-abuse challenge as used; false when it already was (a replay). */
 export async function useChallenge(db: Db, id: string, expiresAt: string): Promise<boolean> {
-  const result = await db.insertInto('used_challenges').values({ id, expires_at: expiresAt }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  const result = await db
+    .insertInto('used_challenges')
+    .values({ id, expires_at: expiresAt })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 

@@ -40,7 +40,13 @@ export function readRequestQuery(params: URLSearchParams, now = Date.now()): { q
   }
   return {
     query: {
-      ids: ids ? ids.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean).slice(0, 1000) : null,
+      ids: ids
+        ? ids
+            .split(',')
+            .map((s) => s.trim().toUpperCase())
+            .filter(Boolean)
+            .slice(0, 1000)
+        : null,
       serviceCode: params.get('service_code') || null,
       status: status === 'open' || status === 'closed' ? status : null,
       start,
@@ -50,7 +56,10 @@ export function readRequestQuery(params: URLSearchParams, now = Date.now()): { q
 }
 
 export async function listRequests(runtime: Runtime, context: ViewContext, query: RequestQuery, siteUrl: string): Promise<Open311Request[]> {
-  let select = runtime.store.db.selectFrom('messages').select(['id', 'published', 'consent']).where('state', 'in', [...LISTED_STATES]);
+  let select = runtime.store.db
+    .selectFrom('messages')
+    .select(['id', 'published', 'consent'])
+    .where('state', 'in', [...LISTED_STATES]);
   if (query.ids) select = select.where('number', 'in', query.ids.length ? query.ids : ['']);
   if (query.serviceCode) select = select.where('type', '=', query.serviceCode);
   if (query.status === 'closed') select = select.where('state', '=', 'closed');

@@ -2,7 +2,7 @@
  * Open311 responses in JSON or XML, with the same data. XML element names follow the GeoReport v2
  * examples (services/service, service_requests/request, errors/error).
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 
 export type Format = 'json' | 'xml';
 

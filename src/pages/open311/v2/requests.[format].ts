@@ -41,7 +41,9 @@ export const POST: APIRoute = async ({ params, request, site, url, clientAddress
     channel: 'open311',
     client: forwarded || clientAddress,
     idempotencyKey: request.headers.get('idempotency-key') ?? body.idempotency_key,
-    proof: viaQuestion ? { kind: 'question', token: body.question_token, answer: body.answer } : { kind: 'pow', payload: body.altcha ?? body['attribute[altcha]'] },
+    proof: viaQuestion
+      ? { kind: 'question', token: body.question_token, answer: body.answer }
+      : { kind: 'pow', payload: body.altcha ?? body['attribute[altcha]'] },
   });
   if (result.kind === 'invalid') {
     const { check, idempotency, ...fields } = result.errors;

@@ -64,7 +64,12 @@ function receipt(kind: 'created' | 'repeat', row: Pick<MessageRow, 'number' | 's
 export async function submitMessage(runtime: Runtime, input: SubmitInput): Promise<SubmitResult> {
   const { secret, config, limiter, store } = runtime;
   const parsed = parseSubmission(input.fields, input.choices);
-  if (input.idempotencyKey !== undefined && input.idempotencyKey !== null && input.idempotencyKey !== '' && (typeof input.idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(input.idempotencyKey)))
+  if (
+    input.idempotencyKey !== undefined &&
+    input.idempotencyKey !== null &&
+    input.idempotencyKey !== '' &&
+    (typeof input.idempotencyKey !== 'string' || !IDEMPOTENCY_KEY.test(input.idempotencyKey))
+  )
     return { kind: 'invalid', errors: { ...(parsed.ok ? {} : parsed.errors), idempotency: '提交标识（idempotency key）应为 16 到 100 个字母、数字、- 或 _' } };
   if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors };
 
@@ -73,36 +78,50 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
   const contentHash = keyedHash(secret, 'content', JSON.stringify(parsed.value));
   const queryCode = queryCodeFor(secret, key);
 
+  const earlierReceipt = (existing: Pick<MessageRow, 'number' | 'submitted_at' | 'content_hash'>): SubmitResult =>
+    existing.content_hash === contentHash
+      ? receipt('repeat', existing, queryCode)
+      : { kind: 'refused', status: 409, message: '这份表单已经提交过一条内容不同的留言。请重新打开留言页面填写新的留言。' };
   const repeat = async (): Promise<SubmitResult | undefined> => {
     const existing = await findByIdempotency(store.db, idempotencyHash);
-    if (!existing) return undefined;
-    if (existing.content_hash !== contentHash)
-      return { kind: 'refused', status: 409, message: '这份表单已经提交过一条内容不同的留言。请重新打开留言页面填写新的留言。' };
-    return receipt('repeat', existing, queryCode);
+    return existing && earlierReceipt(existing);
   };
-  const earlier = await repeat();
-  if (earlier) return earlier;
 
+  // The proof is checked (signature, solution, expiry) before touching the store; whether it was
+  // already used, and whether this form was already submitted, are checked inside the write.
   const check = input.proof.kind === 'pow' ? await checkPayload(secret, input.proof.payload) : checkAnswer(secret, input.proof.token, input.proof.answer);
-  if (!check.ok) return { kind: 'invalid', errors: { check: PROOF_ERRORS[check.reason] } };
+  if (!check.ok) return (await repeat()) ?? { kind: 'invalid', errors: { check: PROOF_ERRORS[check.reason] } };
 
   const noScript = input.proof.kind === 'question';
-  const perClient = limiter.take(`submit:${noScript ? 'q' : 'p'}:${input.client}`, noScript ? config.rateLimits.perClientNoScript : config.rateLimits.perClient, HOUR);
-  if (!perClient.ok) return { kind: 'refused', status: 429, message: '您提交得太频繁了，请稍后再试。', retryAfterSeconds: perClient.retryAfterSeconds };
+  const clientKey = `submit:${noScript ? 'q' : 'p'}:${input.client}`;
+  const perClient = limiter.take(clientKey, noScript ? config.rateLimits.perClientNoScript : config.rateLimits.perClient, HOUR);
+  if (!perClient.ok)
+    return (await repeat()) ?? { kind: 'refused', status: 429, message: '您提交得太频繁了，请稍后再试。', retryAfterSeconds: perClient.retryAfterSeconds };
   const total = limiter.take('submit:all', config.rateLimits.total, MINUTE);
   if (!total.ok) {
-    limiter.refund(`submit:${noScript ? 'q' : 'p'}:${input.client}`);
-    return { kind: 'refused', status: 429, message: '当前提交的人较多，请稍后再试。', retryAfterSeconds: total.retryAfterSeconds };
+    limiter.refund(clientKey);
+    return (await repeat()) ?? { kind: 'refused', status: 429, message: '当前提交的人较多，请稍后再试。', retryAfterSeconds: total.retryAfterSeconds };
   }
 
   const now = input.at ?? new Date().toISOString();
   const value = parsed.value;
   try {
-    const outcome = await store.db.transaction().execute(async (trx) => {
-      if (!(await useChallenge(trx, check.id, check.expiresAt))) return 'used' as const;
+    const outcome = await store.writes.run(async (trx) => {
+      const existing = await findByIdempotency(trx, idempotencyHash);
+      if (existing) return { kind: 'earlier' as const, row: existing };
+      if (!(await useChallenge(trx, check.id, check.expiresAt))) return { kind: 'used' as const };
       const sequence = await nextSequence(trx, chinaDate(now));
       const number = formatTrackingNumber(config.messages.trackingPrefix, chinaDate(now), sequence);
-      const submitEvent = { event: 'submit' as const, at: now, role: 'citizen' as const, from: null, to: 'submitted' as const, note: null, internalNote: null, actor: null };
+      const submitEvent = {
+        event: 'submit' as const,
+        at: now,
+        role: 'citizen' as const,
+        from: null,
+        to: 'submitted' as const,
+        note: null,
+        internalNote: null,
+        actor: null,
+      };
       const inserted = await trx
         .insertInto('messages')
         .values({
@@ -130,10 +149,14 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         .returning('id')
         .executeTakeFirstOrThrow();
       await insertEvent(trx, inserted.id, submitEvent);
-      return { number, submitted_at: now };
+      return { kind: 'created' as const, row: { number, submitted_at: now } };
     });
-    if (outcome === 'used') return { kind: 'invalid', errors: { check: PROOF_ERRORS.used } };
-    return receipt('created', outcome, queryCode);
+    if (outcome.kind === 'used') return { kind: 'invalid', errors: { check: PROOF_ERRORS.used } };
+    if (outcome.kind === 'earlier') {
+      limiter.refund(clientKey);
+      return earlierReceipt(outcome.row);
+    }
+    return receipt('created', outcome.row, queryCode);
   } catch (error) {
     // Two copies of one submission racing: the unique key let one in; answer the other with its receipt.
     const raced = await repeat();

@@ -13,5 +13,12 @@ export const GET: APIRoute = async ({ params }) => {
   const runtime = await getRuntime();
   if (!runtime.config.messages.types.some((t) => t.id === params.code)) return open311Errors(format, 404, [`service_code：没有「${params.code}」这种留言类型`]);
   const board = await loadBoard();
-  return open311Response(format, 'definition', serviceDefinition(params.code!, board.units.map((u) => ({ id: u.id, name: u.data.name }))));
+  return open311Response(
+    format,
+    'definition',
+    serviceDefinition(
+      params.code!,
+      board.units.map((u) => ({ id: u.id, name: u.data.name })),
+    ),
+  );
 };

@@ -1,0 +1,148 @@
+/**
+ * npm run bench:messages [-- --seconds 10 --connections 50]
+ *
+ * Submission throughput and latency on the embedded store (SQLite, WAL, synchronous=FULL) with 50
+ * concurrent clients, beside a bare Node `http` server doing the same insert, in one run on this
+ * machine. duban is measured through its real path: Open311 POST (JSON) and the HTML form POST,
+ * each with validation, a solved proof of work (checked and recorded against replay), rate limits
+ * (set high enough not to refuse), the tracking-number counter, and the message and event rows.
+ * Goals (≥ 1,500 messages/s, p99 ≤ 50 ms, ≥ 0.5 × the bare server) are printed, never asserted.
+ * Needs a build: npm run build first.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
+import { newChallenge } from '../../src/server/anti-abuse/altcha.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' } } });
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const secret = randomBytes(32).toString('hex');
+
+async function start(script: string, port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ok, fail) => {
+    child.stdout!.on('data', (d: Buffer) => (/listening/i.test(d.toString()) ? ok() : undefined));
+    child.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
+  });
+  return child;
+}
+
+/** Submissions with their proofs solved in advance, so the load generator spends no time on them. */
+async function payloads(count: number, form: boolean): Promise<string[]> {
+  const bodies: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const challenge = await newChallenge(secret, 20);
+    const solution = await solveChallenge({ challenge, deriveKey });
+    const altcha = Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
+    const title = `性能测试留言第 ${i} 条`;
+    const content = `这是性能测试提交的留言内容，用来测量提交吞吐量和延迟，序号 ${i}。`;
+    bodies.push(
+      form
+        ? new URLSearchParams({
+            type: 'complaint',
+            title,
+            content,
+            phone: '13800000000',
+            consent: 'yes',
+            altcha,
+            idempotency_key: randomBytes(12).toString('base64url'),
+          }).toString()
+        : JSON.stringify({ service_code: 'complaint', 'attribute[title]': title, description: content, phone: '13800000000', altcha }),
+    );
+  }
+  return bodies;
+}
+
+interface Figures {
+  label: string;
+  rate: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  other: number;
+}
+
+async function load(label: string, url: string, bodies: string[] | null, contentType = ''): Promise<Figures> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: bodies
+      ? [
+          {
+            method: 'POST',
+            headers: { 'content-type': contentType },
+            setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+          },
+        ]
+      : [{ method: 'GET' }],
+  });
+  const ok = result['2xx'];
+  return { label, rate: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, ok, other: result.non2xx + result.errors + result.timeouts };
+}
+
+const estimate = 2_500 * seconds * 1.5;
+console.log(`准备 ${Math.round(estimate)} 份已完成人机验证的提交…`);
+const jsonBodies = await payloads(estimate, false);
+const formBodies = await payloads(Math.round(estimate / 3), true);
+
+const results: Figures[] = [];
+const dataDirs: string[] = [];
+const server = async (label: string, script: string, port: number, env: NodeJS.ProcessEnv, run: (base: string) => Promise<Figures>) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'duban-bench-'));
+  dataDirs.push(dataDir);
+  const child = await start(script, port, { DATA_DIR: dataDir, ...env });
+  try {
+    results.push(await run(`http://127.0.0.1:${port}`));
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  console.log(`  ${label} 完成`);
+};
+
+const dubanEnv = {
+  DUBAN_SECRET: secret,
+  RATE_LIMIT_PER_CLIENT: '100000000',
+  RATE_LIMIT_TOTAL: '100000000',
+  ALTCHA_COST: '20',
+};
+await server('裸 Node http + 同样的插入', join(root, 'scripts', 'bench', 'bare-insert-server.ts'), 4701, {}, (base) =>
+  load('bare Node http, same insert', base, jsonBodies, 'application/json'),
+);
+await server('duban Open311 POST', join(root, 'scripts', 'serve.ts'), 4702, dubanEnv, (base) =>
+  load('duban Open311 POST (JSON)', `${base}/open311/v2/requests.json`, jsonBodies, 'application/json'),
+);
+await server('duban 表单 POST', join(root, 'scripts', 'serve.ts'), 4703, dubanEnv, (base) =>
+  load('duban form POST (HTML receipt)', `${base}/messages/new`, formBodies, 'application/x-www-form-urlencoded'),
+);
+// Not a submission: the same server answering its cheapest on-demand endpoint (no store, no checks), to show how much of each request is the framework's.
+await server('duban 最简接口', join(root, 'scripts', 'serve.ts'), 4704, dubanEnv, (base) =>
+  load('duban GET services.json (framework floor, no insert)', `${base}/open311/v2/services.json`, null),
+);
+for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+
+const bare = results[0]!;
+console.log(`\n留言提交基准（${connections} 个并发连接，每项 ${seconds} 秒，${cpus().length} 核，SQLite WAL + synchronous=FULL）\n`);
+console.log('| 服务 | 成功请求/秒 | p50 ms | p99 ms | 成功 | 其他（非 2xx/错误） | 对比裸服务器 |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const r of results)
+  console.log(`| ${r.label} | ${r.rate.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.other} | ${(r.rate / bare.rate).toFixed(2)}× |`);
+const open311 = results[1]!;
+console.log('\n目标（仅报告，不作断言）：');
+console.log(`- ≥ 1,500 条/秒：${open311.rate >= 1500 ? '达到' : '未达到'}（Open311 ${open311.rate.toFixed(0)} 条/秒）`);
+console.log(`- p99 ≤ 50 ms：${open311.p99 <= 50 ? '达到' : '未达到'}（${open311.p99} ms）`);
+console.log(`- ≥ 0.5 × 裸服务器：${open311.rate / bare.rate >= 0.5 ? '达到' : '未达到'}（${(open311.rate / bare.rate).toFixed(2)}×）`);
