@@ -7,6 +7,9 @@ import { submitMessage, type SubmitInput } from '../../src/server/messages/comma
 import { applyAction } from '../../src/server/messages/commands/transition.ts';
 import { loadMessage } from '../../src/server/messages/repository.ts';
 import { newQuestion } from '../../src/server/anti-abuse/fallback-check.ts';
+import { newChallenge } from '../../src/server/anti-abuse/altcha.ts';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { UnsafeStoreError } from '../../src/server/db/open.ts';
 import { BACKENDS, backendEnv, postgresReachable, solvedPayload, type Backend } from './harness.ts';
 
@@ -95,6 +98,10 @@ for (const backend of BACKENDS) {
       });
       expect(await submit({ proof: { kind: 'pow', payload: '' } })).toEqual({ kind: 'invalid', errors: { check: '请完成人机验证后再提交' } });
       expect(await submit({ proof: { kind: 'pow', payload: 'bm90IGpzb24=' } })).toEqual({ kind: 'invalid', errors: { check: '人机验证未通过，请重新验证' } });
+      const stale = await newChallenge(runtime.secret, 50, Date.now() - 21 * 60_000);
+      const staleSolution = await solveChallenge({ challenge: stale, deriveKey });
+      const expired = Buffer.from(JSON.stringify({ challenge: stale, solution: staleSolution })).toString('base64');
+      expect(await submit({ proof: { kind: 'pow', payload: expired } })).toEqual({ kind: 'invalid', errors: { check: '人机验证已过期，请重新验证' } });
     });
 
     run('the no-script question accepts the right answer once and refuses a wrong one', async () => {
