@@ -16,7 +16,11 @@ let choices: Promise<SubmissionChoices> | undefined;
 
 /** What a citizen may pick: the settings' types, the content's units and tasks. The same object every time, so validation reuses its schema. */
 export function messageChoices(runtime: Runtime): Promise<SubmissionChoices> {
-  choices ??= loadBoard().then((board) => ({ types: runtime.config.messages.types.map((t) => t.id), units: board.units.map((u) => u.id), tasks: board.tasks.map((t) => t.code) }));
+  choices ??= loadBoard().then((board) => ({
+    types: runtime.config.messages.types.map((t) => t.id),
+    units: board.units.map((u) => u.id),
+    tasks: board.tasks.map((t) => t.code),
+  }));
   return choices;
 }
 
