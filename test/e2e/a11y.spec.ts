@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { exportedTasks } from './helpers';
+import { test } from '@playwright/test';
+import { expectHeadingsInOrder, expectNoAxeViolations, exportedTasks } from './helpers';
 
 const { tasks } = exportedTasks();
 const parent = tasks.find((t) => tasks.some((c) => c.parent === t.code))!;
@@ -41,16 +40,7 @@ for (const [name, path] of pages) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       if (elder) await page.getByLabel(/长辈模式/).check();
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-      expect(
-        results.violations.map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(', ')}`,
-        ),
-      ).toEqual([]);
+      await expectNoAxeViolations(page);
     });
   }
 }
@@ -58,8 +48,6 @@ for (const [name, path] of pages) {
 test('headings run in order on every page type', async ({ page }) => {
   for (const [, path] of pages) {
     await page.goto(path);
-    const levels = await page.locator('h1, h2, h3, h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
-    expect(levels[0], path).toBe(1);
-    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${path} heading ${i}`).toBeLessThanOrEqual(1);
+    await expectHeadingsInOrder(page, path);
   }
 });

@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,4 +19,31 @@ export interface ExportedTask {
 /** The open-data file of the build under test: the tests take their expectations from it. */
 export function exportedTasks(): { asOf: string; count: number; tasks: ExportedTask[] } {
   return JSON.parse(readFileSync(join(siteDir, 'data', 'tasks.json'), 'utf8'));
+}
+
+/** axe-core (WCAG 2.1 A/AA and best practice) on the page as it stands: no violations, named by rule and element. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(
+    results.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
+}
+
+/** Headings start at h1 and never skip a level. */
+export async function expectHeadingsInOrder(page: Page, where = ''): Promise<void> {
+  const levels = await page.locator('h1, h2, h3, h4').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+  expect(levels[0], where).toBe(1);
+  for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `${where} heading ${i}`).toBeLessThanOrEqual(1);
+}
+
+/** Tick the ALTCHA box on the message form and wait for the browser to finish the proof of work. */
+export async function passProofOfWork(page: Page): Promise<void> {
+  await page.locator('altcha-widget input[type="checkbox"]').click();
+  await expect(page.locator('altcha-widget input[name="altcha"]')).not.toHaveValue('', { timeout: 20_000 });
 }

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../calendar/working-days.ts';
+import { year2026 } from '../calendar/year-2026.fixture.ts';
 import { chinaDate, closedOnTime, deadlineOf, shouldAutoUrge, urgencyOf, type DeadlineSettings } from './deadlines.ts';
 import type { EventRecord } from './types.ts';
 
-const calendar = buildCalendar([
-  {
-    year: 2026,
-    source: 'test',
-    holidays: [
-      { name: '春节', from: '2026-02-15', to: '2026-02-23' },
-      { name: '国庆节', from: '2026-10-01', to: '2026-10-07' },
-    ],
-    workdays: [
-      { name: '春节调休', date: '2026-02-14' },
-      { name: '春节调休', date: '2026-02-28' },
-      { name: '国庆节调休', date: '2026-10-10' },
-    ],
-  },
-]);
+const calendar = buildCalendar([year2026]);
 const settings: DeadlineSettings = { clockStartsAt: 'assigned', limits: { complaint: 7, suggestion: 15 }, dueSoonWorkingDays: 2, urgeEveryWorkingDays: 3 };
 const event = (kind: EventRecord['event'], at: string, extra: Partial<EventRecord> = {}): EventRecord => ({
   event: kind,
