@@ -24,7 +24,9 @@ test.beforeAll(async () => {
     }),
   });
   expect(response.status).toBe(201);
-  [{ service_request_id: number, query_code: code }] = (await response.json()) as { service_request_id: string; query_code: string }[];
+  const [created] = (await response.json()) as { service_request_id: string; query_code: string }[];
+  number = created!.service_request_id;
+  code = created!.query_code;
   const runtime = await createRuntime({ ...server.env });
   try {
     for (const action of [
