@@ -53,6 +53,20 @@ export class GroupCommit {
     let trx;
     try {
       trx = await this.#db.startTransaction().execute();
+      if (batch.length === 1) {
+        // Alone in its transaction: no savepoint needed; a failure rolls the transaction back.
+        let value: unknown;
+        try {
+          value = await batch[0]!.work(trx);
+        } catch (error) {
+          await trx.rollback().execute();
+          batch[0]!.reject(error);
+          return;
+        }
+        await trx.commit().execute();
+        batch[0]!.resolve(value);
+        return;
+      }
       for (const [index, unit] of batch.entries()) {
         const name = `unit_${index}`;
         const point = await trx.savepoint(name).execute();

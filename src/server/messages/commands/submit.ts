@@ -107,9 +107,12 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
   const value = parsed.value;
   try {
     const outcome = await store.writes.run(async (trx) => {
-      const existing = await findByIdempotency(trx, idempotencyHash);
-      if (existing) return { kind: 'earlier' as const, row: existing };
-      if (!(await useChallenge(trx, check.id, check.expiresAt))) return { kind: 'used' as const };
+      // A proof already used is either a repeat of this very form (answer with its receipt) or a replay.
+      // A repeat carrying a fresh proof fails on the unique idempotency key below and is answered in the catch.
+      if (!(await useChallenge(trx, check.id, check.expiresAt))) {
+        const existing = await findByIdempotency(trx, idempotencyHash);
+        return existing ? { kind: 'earlier' as const, row: existing } : { kind: 'used' as const };
+      }
       const sequence = await nextSequence(trx, chinaDate(now));
       const number = formatTrackingNumber(config.messages.trackingPrefix, chinaDate(now), sequence);
       const submitEvent = {
