@@ -1,7 +1,6 @@
 /**
  * Demo messages for the fictional district, so a fresh `npm start` shows a living reply board and
- * statistics. Runs only when the store holds no messages at all; never run it against a real
- * deployment's store. Every message goes through the same commands as real ones (submit with a
+ * statistics. Runs only on a demo site (settings with a demoNotice) whose store holds no messages at all. Every message goes through the same commands as real ones (submit with a
  * solved proof of work, then accept, assign, reply, approve, publish, rate), back-dated over the year.
  */
 import { solveChallenge } from 'altcha-lib';
@@ -13,9 +12,20 @@ import { applyAction, type Action } from '../src/server/messages/commands/transi
 import { submitMessage } from '../src/server/messages/commands/submit.ts';
 import { createRuntime } from '../src/server/runtime.ts';
 import { SAMPLES } from './demo/message-samples.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { settingsSchema } from '../src/lib/content/schemas.ts';
 
 const NAMES = ['张建国', '李秀英', '王磊', '刘芳', '陈志强', '杨丽', '赵伟', '黄敏', '周杰', '吴静', null];
 const COUNT = Number(process.env.DUBAN_DEMO_MESSAGES ?? 90);
+
+// Only a demo site gets demo messages: a real deployment clears `demoNotice` in its settings.
+const settings = settingsSchema.parse(parse(readFileSync(join(process.env.DUBAN_CONTENT_DIR ?? 'content', 'settings', 'site.yml'), 'utf8')));
+if (!settings.demoNotice) {
+  console.log('演示留言：站点设置中没有演示提示（demoNotice），这不是演示站点，不添加演示留言。');
+  process.exit(0);
+}
 
 const runtime = await createRuntime({ ...process.env, RATE_LIMIT_PER_CLIENT: '1000000', RATE_LIMIT_TOTAL: '1000000', ALTCHA_COST: '20' });
 try {
