@@ -4,7 +4,17 @@
  * are edited here but created as files (see README, 内容编辑).
  */
 import type { z } from 'zod';
-import { assessmentSchema, bulletinSchema, categorySchema, exposureSchema, ledgerSchema, settingsSchema, taskSchema, unitSchema } from '../content/schemas.ts';
+import {
+  assessmentSchema,
+  bulletinSchema,
+  calendarSchema,
+  categorySchema,
+  exposureSchema,
+  ledgerSchema,
+  settingsSchema,
+  taskSchema,
+  unitSchema,
+} from '../content/schemas.ts';
 import { fieldsOf, jsonSchemaOf, type DecapField } from './decap-config.ts';
 
 interface FolderCollection {
@@ -58,6 +68,8 @@ export const CMS_COLLECTIONS: readonly FolderCollection[] = [
   { name: 'units', label: '责任单位', folder: 'units', schema: unitSchema, format: 'yaml', slug: false, summary: '{{name}}' },
   { name: 'ledgers', label: '台账', folder: 'ledgers', schema: ledgerSchema, format: 'yaml', slug: false, summary: '{{name}}' },
   { name: 'categories', label: '任务类别', folder: 'categories', schema: categorySchema, format: 'yaml', slug: false, summary: '{{name}}' },
+  // The State Council publishes next year's arrangement each autumn; an editor adds it here, and the server picks it up at its next start.
+  { name: 'calendar', label: '节假日安排（工作日计算）', folder: 'calendar', schema: calendarSchema, format: 'yaml', slug: '{{year}}', summary: '{{year}} 年' },
 ];
 
 export interface DecapBackend {
