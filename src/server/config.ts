@@ -3,7 +3,7 @@
  * and the same content files the static site is built from for the district's rules (message
  * types and time limits, the holiday calendars). Read once at start; change a file, restart.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -96,9 +96,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   const messages = settings.data.messages;
 
   const calendarDir = join(contentDir, 'calendar');
-  const files = readdirSync(calendarDir)
-    .filter((f) => f.endsWith('.yml'))
-    .sort();
+  // No calendar folder means no year on file: every deadline is then flagged, never guessed.
+  const files = (existsSync(calendarDir) ? readdirSync(calendarDir) : []).filter((f) => f.endsWith('.yml')).sort();
   const fingerprint = createHash('sha256');
   const years = files.map((name) => {
     const file = join(calendarDir, name);
