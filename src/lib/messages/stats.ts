@@ -91,8 +91,10 @@ export interface UnitFigures {
 
 /** Per-unit figures; a unit with fewer than `minToRank` accepted messages is listed but not ranked. */
 export function figuresByUnit(messages: readonly MessageFacts[], minToRank: number): UnitFigures[] {
-  const byUnit = new Map<string, MessageFacts[]>();
-  for (const m of messages) if (m.unit) byUnit.set(m.unit, [...(byUnit.get(m.unit) ?? []), m]);
+  const byUnit = Map.groupBy(
+    messages.filter((m) => m.unit !== null),
+    (m) => m.unit!,
+  );
   const rows = [...byUnit].map(([unit, list]) => ({ unit, figures: figuresOf(list), rank: null as number | null }));
   const key = (f: Figures) => [f.onTimeRate.value ?? -1, f.replyRate.value ?? -1, f.satisfaction.value ?? -1];
   const ranked = rows
@@ -112,7 +114,6 @@ export function figuresByUnit(messages: readonly MessageFacts[], minToRank: numb
 
 /** Per-month figures by submission month, oldest first. */
 export function figuresByMonth(messages: readonly MessageFacts[]): { month: IsoMonth; figures: Figures }[] {
-  const byMonth = new Map<IsoMonth, MessageFacts[]>();
-  for (const m of messages) byMonth.set(m.submittedOn.slice(0, 7), [...(byMonth.get(m.submittedOn.slice(0, 7)) ?? []), m]);
+  const byMonth = Map.groupBy(messages, (m): IsoMonth => m.submittedOn.slice(0, 7));
   return [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, list]) => ({ month, figures: figuresOf(list) }));
 }

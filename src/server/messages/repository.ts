@@ -101,9 +101,8 @@ export async function loadMessages(db: Db, where: { openOnly?: boolean; ids?: nu
     )
     .orderBy('id')
     .execute();
-  const byMessage = new Map<number, EventRecord[]>();
-  for (const event of events) byMessage.set(event.message_id, [...(byMessage.get(event.message_id) ?? []), toEvent(event)]);
-  return rows.map((row) => ({ row, record: toRecord(row, byMessage.get(row.id) ?? []) }));
+  const byMessage = Map.groupBy(events, (event) => event.message_id);
+  return rows.map((row) => ({ row, record: toRecord(row, (byMessage.get(row.id) ?? []).map(toEvent)) }));
 }
 
 export interface NewEvent {

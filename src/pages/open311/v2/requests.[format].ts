@@ -3,7 +3,7 @@
  * the same validation, proof of work, idempotency and rate limits as the form.
  */
 import type { APIRoute } from 'astro';
-import { getRuntime, messageChoices, viewContext } from '../../../data/messages';
+import { clientAddress, getRuntime, messageChoices, viewContext } from '../../../data/messages';
 import { errorsOf, fieldsFromOpen311 } from '../../../lib/messages/open311';
 import { BodyError, readFields } from '../../../server/http/body';
 import { submitMessage } from '../../../server/messages/commands/submit';
@@ -22,7 +22,8 @@ export const GET: APIRoute = async ({ params, url, site }) => {
   return open311Response(format, 'requests', requests, { headers: { 'Cache-Control': 'public, max-age=60' } });
 };
 
-export const POST: APIRoute = async ({ params, request, site, url, clientAddress }) => {
+export const POST: APIRoute = async (context) => {
+  const { params, request, site, url } = context;
   const format = formatOf(params.format);
   if (!format) return new Response(null, { status: 404 });
   const runtime = await getRuntime();
@@ -33,13 +34,12 @@ export const POST: APIRoute = async ({ params, request, site, url, clientAddress
     if (error instanceof BodyError) return open311Errors(format, error.status, [error.message]);
     throw error;
   }
-  const forwarded = runtime.config.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   const viaQuestion = !body.altcha && !body['attribute[altcha]'] && !!body.question_token;
   const result = await submitMessage(runtime, {
     fields: fieldsFromOpen311(body),
     choices: await messageChoices(runtime),
     channel: 'open311',
-    client: forwarded || clientAddress,
+    client: clientAddress(context, runtime),
     idempotencyKey: request.headers.get('idempotency-key') ?? body.idempotency_key,
     proof: viaQuestion
       ? { kind: 'question', token: body.question_token, answer: body.answer }
