@@ -129,6 +129,10 @@ for (const backend of BACKENDS) {
       expect((await applyAction(runtime, n, { event: 'assign', role: 'dispatcher', unit: 'housing-bureau', at: '2026-02-13T02:00:00Z' })).ok).toBe(true);
       const assigned = await loadMessage(runtime.store.db, n);
       expect(assigned?.row.due_date).toBe('2026-03-12'); // complaint: 15 working days from 2026-02-13 (2-14 and 2-28 worked, 2-15…23 off)
+      expect(await applyAction(runtime, n, { event: 'extend', role: 'dispatcher', newDue: '2026-03-01', note: '需要更多时间' })).toMatchObject({
+        ok: false,
+        message: '新的期限应晚于当前期限 2026-03-12',
+      });
       expect((await applyAction(runtime, n, { event: 'reply', role: 'handler', reply: '已安排维保单位更换主板，电梯恢复运行。' })).ok).toBe(true);
       expect((await applyAction(runtime, n, { event: 'approve', role: 'dispatcher' })).ok).toBe(true);
       expect((await applyAction(runtime, n, { event: 'publish', role: 'dispatcher' })).ok).toBe(true);

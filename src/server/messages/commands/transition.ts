@@ -31,7 +31,7 @@ export interface Action {
 
 export type ActionResult = { ok: true; record: MessageRecord } | { ok: false; status: 404 | 409 | 400; message: string };
 
-function conditionProblem(action: Action, record: MessageRecord): string | null {
+function conditionProblem(action: Action, record: MessageRecord, currentDue: string | null): string | null {
   switch (action.event) {
     case 'reject':
       return action.note?.trim() ? null : '不予受理须说明理由';
@@ -39,6 +39,7 @@ function conditionProblem(action: Action, record: MessageRecord): string | null 
       return action.unit ? null : '交办须选择承办单位';
     case 'extend':
       if (!action.newDue || !isIsoDate(action.newDue)) return '延期须填写新的期限（YYYY-MM-DD）';
+      if (currentDue && action.newDue <= currentDue) return `新的期限应晚于当前期限 ${currentDue}`;
       return action.note?.trim() ? null : '延期须说明理由';
     case 'reply':
       return action.reply?.trim() ? null : '答复内容不能为空';
@@ -67,7 +68,7 @@ export async function applyActionIn(trx: Db, runtime: Runtime, number: string, a
   const record = toRecord(row, events);
   if (!can(action.role, record.state, action.event))
     return { ok: false, status: 409, message: `留言当前状态为「${STATE_LABELS[record.state]}」，不能「${EVENT_LABELS[action.event]}」` };
-  const problem = conditionProblem(action, record);
+  const problem = conditionProblem(action, record, row.due_date);
   if (problem) return { ok: false, status: 400, message: problem };
 
   const at = action.at ?? new Date().toISOString();
@@ -95,7 +96,7 @@ export async function applyActionIn(trx: Db, runtime: Runtime, number: string, a
     newDue: action.event === 'extend' ? action.newDue! : null,
     rating: action.event === 'rate' ? action.rating! : null,
   };
-  const nextEvents = [...events, { ...event, note: event.note, internalNote: event.internalNote }];
+  const nextEvents = [...events, event];
   update.due_date = storedDueDate(runtime.config, { type: record.type, events: nextEvents });
   await trx.updateTable('messages').set(update).where('id', '=', row.id).execute();
   await insertEvent(trx, row.id, event);
