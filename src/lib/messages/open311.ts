@@ -81,6 +81,8 @@ export const OPEN311_FIELD: Readonly<Record<SubmissionField, string>> = {
   consent: 'attribute[consent]',
 };
 
+const CONSENT_WORDS: Readonly<Record<string, boolean>> = { yes: true, true: true, no: false, false: false, '': false };
+
 /** An Open311 POST's parameters as our submission's fields. first_name and last_name are joined as a Chinese name is written. */
 export function fieldsFromOpen311(params: Record<string, unknown>): Record<string, unknown> {
   const attribute = (name: string) =>
@@ -100,14 +102,13 @@ export function fieldsFromOpen311(params: Record<string, unknown>): Record<strin
     name,
     phone: params.phone,
     email: params.email,
+    // Anything else is passed on as it came, so validation names attribute[consent] as wrong.
     consent:
-      consent === undefined || consent === ''
-        ? false
-        : consent === true || consent === 'yes' || consent === 'true'
-          ? true
-          : consent === 'no' || consent === 'false' || consent === false
-            ? false
-            : consent,
+      consent === undefined || typeof consent === 'boolean'
+        ? consent === true
+        : typeof consent === 'string' && consent in CONSENT_WORDS
+          ? CONSENT_WORDS[consent]
+          : consent,
   };
 }
 
