@@ -33,6 +33,18 @@ for (const backend of BACKENDS) {
       expect(keys).toEqual(['a', 'b', 'd']);
     });
 
+    it('a unit alone in its transaction that fails leaves nothing behind', async (ctx) => {
+      if (!store) return ctx.skip();
+      const s = store;
+      await expect(
+        s.writes.run(async (trx) => {
+          await trx.insertInto('store_state').values({ key: 'solo', value: 'x' }).execute();
+          throw new Error('solo failed');
+        }),
+      ).rejects.toThrow('solo failed');
+      expect(await s.db.selectFrom('store_state').select('key').where('key', '=', 'solo').execute()).toEqual([]);
+    });
+
     it('a unit that fails at the database (duplicate key) leaves the others committed', async (ctx) => {
       if (!store) return ctx.skip();
       const s = store;

@@ -47,6 +47,16 @@ export function today(timeZone = 'Asia/Shanghai', now: Date = new Date()): IsoDa
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** An instant's wall-clock time in China Standard Time (UTC+8, no daylight saving): `2026-11-23T19:09:00`. */
+export function chinaDateTime(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 19);
+}
+
+/** The day an instant falls on in China Standard Time. */
+export function chinaDate(instant: string): IsoDate {
+  return chinaDateTime(instant).slice(0, 10);
+}
+
 export function monthOf(date: IsoDate): IsoMonth {
   return date.slice(0, 7);
 }

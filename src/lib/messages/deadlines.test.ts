@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../calendar/working-days.ts';
 import { year2026 } from '../calendar/year-2026.fixture.ts';
-import { chinaDate, closedOnTime, deadlineOf, shouldAutoUrge, urgencyOf, type DeadlineSettings } from './deadlines.ts';
+import { chinaDate } from '../calendar/dates.ts';
+import { closedOnTime, deadlineOf, shouldAutoUrge, urgencyOf, type DeadlineSettings } from './deadlines.ts';
 import type { EventRecord } from './types.ts';
 
 const calendar = buildCalendar([year2026]);

@@ -8,7 +8,7 @@
  * the due day with its own. A limit that runs past the last calendar year on file yields no date,
  * only the flag: "2027 年的节假日安排尚未录入".
  */
-import type { IsoDate } from '../calendar/dates.ts';
+import { chinaDate, type IsoDate } from '../calendar/dates.ts';
 import { addWorkingDays, workingDaysBetween, type SkippedDay, type WorkingCalendar } from '../calendar/working-days.ts';
 import type { MessageEvent } from './state-machine.ts';
 import type { EventRecord, MessageRecord } from './types.ts';
@@ -32,11 +32,6 @@ const CLOCK_EVENTS: Readonly<Record<ClockStart, readonly MessageEvent[]>> = {
 };
 
 export const CLOCK_START_LABELS: Readonly<Record<ClockStart, string>> = { submitted: '提交留言', accepted: '受理', assigned: '交办' };
-
-/** The day an instant falls on in China Standard Time. */
-export function chinaDate(instant: string): IsoDate {
-  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export type Deadline =
   | { kind: 'not_started'; waitingFor: string }

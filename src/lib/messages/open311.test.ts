@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDateTime, errorsOf, fieldsFromOpen311 } from './open311.ts';
+import { errorsOf, fieldsFromOpen311, w3cChinaDateTime } from './open311.ts';
 
 describe('Open311 mapping', () => {
   it('reads our fields from GeoReport parameters, joining the name as Chinese names are written', () => {
@@ -41,6 +41,6 @@ describe('Open311 mapping', () => {
   });
 
   it('writes instants in China Standard Time', () => {
-    expect(chinaDateTime('2026-11-23T16:30:00.000Z')).toBe('2026-11-24T00:30:00+08:00');
+    expect(w3cChinaDateTime('2026-11-23T16:30:00.000Z')).toBe('2026-11-24T00:30:00+08:00');
   });
 });

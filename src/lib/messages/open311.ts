@@ -11,6 +11,7 @@
 import type { PublicMessage } from './public-view.ts';
 import type { FieldErrors, SubmissionField } from './submission.ts';
 import { URGENCY_LABELS } from './deadlines.ts';
+import { chinaDateTime } from '../calendar/dates.ts';
 
 export interface Open311Service {
   service_code: string;
@@ -124,8 +125,8 @@ export function errorsOf(errors: FieldErrors & Record<string, string | undefined
 }
 
 /** An instant as W3C date-time in China Standard Time: 2026-11-23T09:30:00+08:00. */
-export function chinaDateTime(instant: string): string {
-  return `${new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+export function w3cChinaDateTime(instant: string): string {
+  return `${chinaDateTime(instant)}+08:00`;
 }
 
 export interface Open311Request {
@@ -163,8 +164,8 @@ export function requestOf(message: PublicMessage, published: boolean, siteUrl: s
     description: published ? `${message.title}\n${message.content}` : null,
     agency_responsible: message.unitName,
     service_notice: published ? `${siteUrl}/messages/${message.number}/` : null,
-    requested_datetime: chinaDateTime(message.submittedAt),
-    updated_datetime: chinaDateTime(message.timeline.at(-1)?.at ?? message.submittedAt),
+    requested_datetime: w3cChinaDateTime(message.submittedAt),
+    updated_datetime: w3cChinaDateTime(message.timeline.at(-1)?.at ?? message.submittedAt),
     expected_datetime: due ? `${due}T23:59:59+08:00` : null,
     address: null,
     media_url: null,

@@ -50,35 +50,24 @@ export class GroupCommit {
 
   async #commit(batch: Unit[]): Promise<void> {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    // A unit alone in its transaction needs no savepoint: if it fails, the whole transaction is rolled back.
+    const alone = batch.length === 1;
     let trx;
     try {
       trx = await this.#db.startTransaction().execute();
-      if (batch.length === 1) {
-        // Alone in its transaction: no savepoint needed; a failure rolls the transaction back.
-        let value: unknown;
-        try {
-          value = await batch[0]!.work(trx);
-        } catch (error) {
-          await trx.rollback().execute();
-          batch[0]!.reject(error);
-          return;
-        }
-        await trx.commit().execute();
-        batch[0]!.resolve(value);
-        return;
-      }
       for (const [index, unit] of batch.entries()) {
         const name = `unit_${index}`;
-        const point = await trx.savepoint(name).execute();
+        const point = alone ? undefined : await trx.savepoint(name).execute();
         try {
-          outcomes.push({ ok: true, value: await unit.work(point) });
+          outcomes.push({ ok: true, value: await unit.work(point ?? trx) });
         } catch (error) {
-          await point.rollbackToSavepoint(name).execute();
+          await point?.rollbackToSavepoint(name).execute();
           outcomes.push({ ok: false, error });
         }
-        await point.releaseSavepoint(name).execute();
+        await point?.releaseSavepoint(name).execute();
       }
-      await trx.commit().execute();
+      if (alone && !outcomes[0]!.ok) await trx.rollback().execute();
+      else await trx.commit().execute();
     } catch (error) {
       if (trx)
         await trx

@@ -3,7 +3,8 @@
  * and the facts behind the figures. Volumes are a district's (hundreds to thousands a year), so
  * the figures are computed in memory from the events; a province would move them into SQL.
  */
-import { chinaDate, closedOnTime, deadlineOf, workingDaysToReply } from '../../lib/messages/deadlines.ts';
+import { chinaDate } from '../../lib/calendar/dates.ts';
+import { closedOnTime, deadlineOf, workingDaysToReply } from '../../lib/messages/deadlines.ts';
 import { publicMessage, type PublicMessage, type ViewContext } from '../../lib/messages/public-view.ts';
 import type { MessageFacts } from '../../lib/messages/stats.ts';
 import type { Runtime } from '../runtime.ts';

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseSubmission, type FieldErrors, type SubmissionChoices } from '../../../lib/messages/submission.ts';
 import { formatTrackingNumber, queryCodeFromBytes } from '../../../lib/messages/tracking.ts';
-import { chinaDate } from '../../../lib/messages/deadlines.ts';
+import { chinaDate } from '../../../lib/calendar/dates.ts';
 import { checkPayload } from '../../anti-abuse/altcha.ts';
 import { checkAnswer } from '../../anti-abuse/fallback-check.ts';
 import type { Runtime } from '../../runtime.ts';
@@ -104,6 +104,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
   }
 
   const now = input.at ?? new Date().toISOString();
+  const day = chinaDate(now);
   const value = parsed.value;
   try {
     const outcome = await store.writes.run(async (trx) => {
@@ -113,8 +114,8 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         const existing = await findByIdempotency(trx, idempotencyHash);
         return existing ? { kind: 'earlier' as const, row: existing } : { kind: 'used' as const };
       }
-      const sequence = await nextSequence(trx, chinaDate(now));
-      const number = formatTrackingNumber(config.messages.trackingPrefix, chinaDate(now), sequence);
+      const sequence = await nextSequence(trx, day);
+      const number = formatTrackingNumber(config.messages.trackingPrefix, day, sequence);
       const submitEvent = {
         event: 'submit' as const,
         at: now,
