@@ -1,12 +1,14 @@
 /**
  * npm run serve: start the message store first (migrations, durability check, calendar sync),
- * then the built site's server on HOST:PORT. A store that could lose acknowledged messages stops
- * the server here, before it listens, with the reason.
+ * then the built site's handler behind the front door (src/server/http/front-door.ts) on HOST:PORT.
+ * A store that could lose acknowledged messages stops the server here, before it listens, with the reason.
  */
 import { existsSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getRuntime } from '../src/server/runtime.ts';
+import { createFrontDoor } from '../src/server/http/front-door.ts';
 
 const root = join(import.meta.dirname, '..');
 const entry = join(root, process.env.DUBAN_OUT_DIR ?? 'dist', 'server', 'entry.mjs');
@@ -15,23 +17,31 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
+let runtime: Awaited<ReturnType<typeof getRuntime>>;
 try {
-  const runtime = await getRuntime();
+  runtime = await getRuntime();
   console.log(`留言存储：${runtime.store.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（${runtime.store.location}）`);
 } catch (error) {
   console.error(`\n无法启动：${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 
+// The built entry starts a server of its own unless told not to; we only want its handler.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const server = (await import(pathToFileURL(entry).href)) as { startServer: () => { server: { close(): void }; done: Promise<void> } };
-const started = server.startServer();
+const { handler } = (await import(pathToFileURL(entry).href)) as { handler: RequestListener };
+const { host, port, requestTimeoutMs } = runtime.config;
+const server = createFrontDoor(handler, { requestTimeoutMs });
+server.listen(port, host, () => console.log(`网站已启动：http://${host.includes(':') ? `[${host}]` : host}:${port}/`));
+server.on('error', (error) => {
+  console.error(`\n无法监听 ${host}:${port}：${error.message}\n`);
+  process.exit(1);
+});
 
 const stop = async () => {
-  const runtime = await getRuntime();
+  server.close();
+  server.closeAllConnections();
   await runtime.stop();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop());
 process.on('SIGINT', () => void stop());
-await started.done;

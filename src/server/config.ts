@@ -19,8 +19,10 @@ export interface RateLimits {
   perClientNoScript: number;
   /** Submissions per minute from everyone together. */
   total: number;
-  /** Tracking look-ups per client address per hour (a query code is a secret; guessing it must be slow). */
-  lookups: number;
+  /** Failed tracking look-ups per client address per 15 minutes (a query code is a secret; guessing it must be slow). Look-ups that succeed are not counted, so people sharing an address are not locked out. */
+  failedLookups: number;
+  /** Failed look-ups of one tracking number per 15 minutes, from any address (guessing spread over many addresses). */
+  failedLookupsPerNumber: number;
 }
 
 export interface ServerConfig {
@@ -31,6 +33,11 @@ export interface ServerConfig {
   trustProxy: boolean;
   rateLimits: RateLimits;
   altchaCost: number;
+  /** Where `npm run serve` listens. */
+  host: string;
+  port: number;
+  /** How long a client may take to send a whole request (headers and body) before it is answered 408 and closed. */
+  requestTimeoutMs: number;
   messages: MessageSettings;
   deadlines: DeadlineSettings;
   calendar: WorkingCalendar;
@@ -55,8 +62,12 @@ const envSchema = z.object({
   RATE_LIMIT_PER_CLIENT: positiveInt('RATE_LIMIT_PER_CLIENT', 20),
   RATE_LIMIT_NOSCRIPT_PER_CLIENT: positiveInt('RATE_LIMIT_NOSCRIPT_PER_CLIENT', 5),
   RATE_LIMIT_TOTAL: positiveInt('RATE_LIMIT_TOTAL', 600),
-  RATE_LIMIT_LOOKUPS: positiveInt('RATE_LIMIT_LOOKUPS', 60),
+  RATE_LIMIT_LOOKUPS: positiveInt('RATE_LIMIT_LOOKUPS', 10),
+  RATE_LIMIT_LOOKUPS_PER_NUMBER: positiveInt('RATE_LIMIT_LOOKUPS_PER_NUMBER', 10),
   ALTCHA_COST: positiveInt('ALTCHA_COST', 5000),
+  HOST: z.string().default('localhost'),
+  PORT: z.coerce.number({ error: 'PORT 应为 1 到 65535 的端口号' }).int().min(1).max(65535, { error: 'PORT 应为 1 到 65535 的端口号' }).default(4321),
+  REQUEST_TIMEOUT_SECONDS: positiveInt('REQUEST_TIMEOUT_SECONDS', 10),
   MESSAGE_TIME_LIMITS: z.string().default(''),
 });
 
@@ -120,9 +131,13 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       perClient: e.RATE_LIMIT_PER_CLIENT,
       perClientNoScript: e.RATE_LIMIT_NOSCRIPT_PER_CLIENT,
       total: e.RATE_LIMIT_TOTAL,
-      lookups: e.RATE_LIMIT_LOOKUPS,
+      failedLookups: e.RATE_LIMIT_LOOKUPS,
+      failedLookupsPerNumber: e.RATE_LIMIT_LOOKUPS_PER_NUMBER,
     },
     altchaCost: e.ALTCHA_COST,
+    host: e.HOST,
+    port: e.PORT,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     messages: { ...messages, types: messages.types.map((t) => ({ ...t, limitWorkingDays: limits[t.id] ?? t.limitWorkingDays })) },
     deadlines: {
       clockStartsAt: messages.clockStartsAt,

@@ -1,12 +1,15 @@
 /**
  * Property test of the form and the Open311 endpoints over real HTTP: thousands of random and
- * hostile payloads, and not one 5xx. Whatever is accepted is stored exactly as sent (after the
- * documented trim and line-break normalisation) and shown escaped, never as markup.
+ * hostile payloads, odd methods and out-of-range dates, and not one 5xx. Whatever is accepted is
+ * stored exactly as sent (after the documented trim and line-break normalisation) and shown
+ * escaped, never as markup; every XML answer is parsed by a conforming XML parser.
  */
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { maskText } from '../../src/lib/messages/masking';
 import { plainTextProblem } from '../../src/lib/messages/submission';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
@@ -93,6 +96,27 @@ const mixedFields = fc.record(
   { requiredKeys: [] },
 );
 const formFields = fc.oneof(validFields, mixedFields);
+
+/** Throws unless `xml` is a well-formed XML 1.0 document. */
+function parseXml(xml: string, where: string): void {
+  const parser = new SaxesParser();
+  parser.on('error', (error) => {
+    throw new Error(`${where}: ${error.message}`);
+  });
+  parser.write(xml).close();
+}
+
+/** Any method, including those fetch refuses to send (TRACE, CONNECT, TRACK); the status code only. */
+function statusOf(method: string, path: string): Promise<{ status: number; allow: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${server.url}${path}`, { method }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode!, allow: res.headers.allow }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 /** Astro's text escaping (html-escaper): the five characters that matter in HTML. */
 function escapeHtml(value: string): string {
@@ -200,6 +224,7 @@ test('the Open311 endpoints answer every payload with a 2xx or 4xx, in JSON and 
       const text = await response.text();
       expect(response.status, text.slice(0, 300)).toBeLessThan(500);
       expect(response.headers.get('content-type')).toContain(format === 'json' ? 'application/json' : 'application/xml');
+      if (format === 'xml') parseXml(text, 'POST requests.xml');
       if (response.status === 201) accepted += 1;
       else expect(text).toMatch(format === 'json' ? /"description"/ : /<description>/);
     }),
@@ -207,20 +232,63 @@ test('the Open311 endpoints answer every payload with a 2xx or 4xx, in JSON and 
   );
   expect(accepted).toBeGreaterThan(20);
 
-  // Reading: hostile query strings and ids get 4xx or an empty list, never a 5xx.
+  // Reading: hostile query strings, ids and dates (out of range too) get 4xx or an empty list, never a 5xx; XML always parses.
+  const anyDate = fc.oneof(
+    fc.string({ maxLength: 60 }),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 }).map((t) => new Date(t).toISOString()),
+    fc.constantFrom('-271821-04-20T00:00:00Z', '+275760-09-13T00:00:00Z', '0000-01-01', '9999-12-31T23:59:59Z', '2026-02-30', '2026-11-23T25:61:00+08:00'),
+  );
   await fc.assert(
-    fc.asyncProperty(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60 }), fc.constantFrom('json', 'xml'), async (a, b, format) => {
+    fc.asyncProperty(fc.string({ maxLength: 60 }), anyDate, anyDate, fc.constantFrom('json', 'xml'), async (a, start, end, format) => {
       for (const path of [
-        `/open311/v2/requests.${format}?status=${encodeURIComponent(a)}&start_date=${encodeURIComponent(b)}`,
+        `/open311/v2/requests.${format}?status=${encodeURIComponent(a)}&start_date=${encodeURIComponent(start)}`,
+        `/open311/v2/requests.${format}?start_date=${encodeURIComponent(start)}&end_date=${encodeURIComponent(end)}`,
         `/open311/v2/requests/${encodeURIComponent(a || 'x')}.${format}`,
         `/open311/v2/services/${encodeURIComponent(a || 'x')}.${format}`,
-        `/messages/?q=${encodeURIComponent(a)}&month=${encodeURIComponent(b)}&page=${encodeURIComponent(b)}`,
+        `/messages/?q=${encodeURIComponent(a)}&month=${encodeURIComponent(start)}&page=${encodeURIComponent(end)}`,
       ]) {
         const response = await fetch(`${server.url}${path}`);
         expect(response.status, path).toBeLessThan(500);
+        const type = response.headers.get('content-type') ?? '';
+        if (path.includes('.xml') && response.status < 300) expect(type, path).toContain('application/xml');
+        if (type.includes('xml')) parseXml(await response.text(), path);
       }
     }),
     { numRuns: 300 },
+  );
+});
+
+test('odd and unknown methods on every kind of route get 405 with Allow, never a 5xx', async () => {
+  const method = fc.oneof(
+    fc.constantFrom('TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'PROPFIND', 'MKCOL', 'LOCK', 'PURGE', 'OPTIONS', 'GET', 'HEAD', 'POST'),
+    fc.stringMatching(/^[A-Z]{3,10}$/),
+  );
+  const path = fc.constantFrom(
+    '/',
+    '/tasks/',
+    '/exposures/',
+    '/messages/',
+    '/messages/new',
+    '/messages/track',
+    '/messages/rate',
+    '/messages/stats',
+    '/messages/challenge',
+    '/open311/v2/services.json',
+    '/open311/v2/requests.xml',
+    '/open311/v2/requests/LY20261102-0001.json',
+    '/no-such-page',
+  );
+  await fc.assert(
+    fc.asyncProperty(method, path, async (m, p) => {
+      const { status, allow } = await statusOf(m, p);
+      expect(status, `${m} ${p}`).toBeLessThan(500);
+      if (!['GET', 'HEAD', 'POST', 'OPTIONS'].includes(m)) {
+        expect(status, `${m} ${p}`).toBe(405);
+        expect(allow, `${m} ${p}`).toMatch(/^GET, HEAD/);
+      }
+    }),
+    { numRuns: 400 },
   );
 });
 

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime } from '../../src/server/runtime';
 import { applyAction } from '../../src/server/messages/commands/transition';
+import { digitOf } from '../../src/lib/messages/digit-runs';
 import { siteDir } from './helpers';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
 
@@ -33,6 +34,10 @@ test.beforeAll(async () => {
     { title: `找${NAME}反映漏水`, content: `我是${NAME}，电话 139 8765 4321，身份证 ${ID}，邮箱 ${EMAIL}，座机 0871-6333 4444。` },
     { title: `回电${PHONE}`, content: `请打 +86-139-8765-4321 或发邮件到 ${EMAIL.toUpperCase()}，证件号 ${ID.toLowerCase()}。` },
     { title: '全角号码测试留言', content: `电话１３９８７６５４３２１，身份证 530102 19800101 567X，联系人${NAME}。` },
+    {
+      title: '电话一三九八七六五四三二一',
+      content: `手机 139 - 8765 - 4321，或 139.8765.4321、139_8765_4321，邮箱 planted.person (at) example.org，或 planted.person＠example．org。`,
+    },
   ];
   for (const [i, plant] of plants.entries()) {
     const viaForm = i % 2 === 0;
@@ -81,11 +86,11 @@ test.beforeAll(async () => {
       for (const action of [
         { event: 'accept', role: 'dispatcher' },
         { event: 'assign', role: 'dispatcher', unit: 'water' },
-        { event: 'extend', role: 'dispatcher', newDue: '2026-12-31', note: `需联系${NAME}（${PHONE}）现场查看` },
+        { event: 'extend', role: 'dispatcher', newDue: '2026-12-31', note: `需联系${NAME}（139/8765/4321）现场查看` },
         { event: 'reply', role: 'handler', reply: `已电话联系${NAME}（${PHONE}），并发邮件至 ${EMAIL}，核对证件 ${ID}。` },
         { event: 'approve', role: 'dispatcher' },
         { event: 'publish', role: 'dispatcher' },
-        { event: 'rate', role: 'citizen', rating: 'unsatisfied', note: `请再联系 ${PHONE}` },
+        { event: 'rate', role: 'citizen', rating: 'unsatisfied', note: `请再联系 一三九 八七六五 四三二一 或 planted.person @ example. org` },
       ] as const) {
         const done = await applyAction(runtime, number, action);
         expect(done.ok, `${number} ${action.event}`).toBe(true);
@@ -100,10 +105,20 @@ test.afterAll(async () => {
   await server.kill('SIGTERM');
 });
 
-/** A response body with separators removed too, so "139 8765 4321" cannot hide. */
+/** Text read the way masking must read it: full-width as half-width, Chinese numerals as digits, (at) as @, separators gone. */
+function squeeze(text: string): string {
+  return [...text.normalize('NFKC')]
+    .map((c) => digitOf(c) ?? c)
+    .join('')
+    .replace(/[([【]\s*at\s*[)\]】]/gi, '@')
+    .replace(/[\s\-\u200B._,/·]/g, '')
+    .toLowerCase();
+}
+
+/** The secrets a response body shows, however they are spelled in it. */
 function leaks(body: string): string[] {
-  const squeezed = body.normalize('NFKC').replace(/[\s\-\u200B]/g, '');
-  return SECRETS.filter((secret) => body.includes(secret) || squeezed.toLowerCase().includes(secret.normalize('NFKC').toLowerCase()));
+  const squeezed = squeeze(body);
+  return SECRETS.filter((secret) => body.includes(secret) || squeezed.includes(squeeze(secret)));
 }
 
 test('the planted messages are published, with every secret masked on every public page', async () => {

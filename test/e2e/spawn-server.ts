@@ -16,6 +16,8 @@ export interface TestServer {
   dataDir: string;
   env: NodeJS.ProcessEnv;
   process: ChildProcess;
+  /** What the server has written to stdout and stderr so far (since its last start). */
+  output(): string;
   /** Start again after a kill, on the same port and data. */
   restart(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -51,8 +53,9 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}): Pr
     ...env,
   };
   const url = `http://127.0.0.1:${port}`;
+  let log = '';
   const launch = async () => {
-    let log = '';
+    log = '';
     const child = spawn(process.execPath, [join(root, 'scripts', 'serve.ts')], { cwd: root, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
@@ -64,6 +67,7 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}): Pr
     dataDir,
     env: fullEnv,
     process: await launch(),
+    output: () => log,
     async restart() {
       server.process = await launch();
     },

@@ -104,16 +104,28 @@ for (const backend of BACKENDS) {
       expect(await submit({ proof: { kind: 'pow', payload: expired } })).toEqual({ kind: 'invalid', errors: { check: '人机验证已过期，请重新验证' } });
     });
 
-    run('the no-script question accepts the right answer once and refuses a wrong one', async () => {
-      const { question, token } = newQuestion(runtime.secret);
+    run('the no-script question accepts the right answer once, and a wrong answer uses the question up', async () => {
       const numerals = '零一二三四五六七八九十';
-      const [a, b] = question
-        .replace('等于多少？', '')
-        .split('加')
-        .map((n) => numerals.indexOf(n));
-      expect((await submit({ proof: { kind: 'question', token, answer: String(a! + b! + 1) } })).kind).toBe('invalid');
-      expect((await submit({ proof: { kind: 'question', token, answer: `${a! + b!}` }, channel: 'form-noscript' })).kind).toBe('created');
-      expect((await submit({ proof: { kind: 'question', token, answer: `${a! + b!}` }, fields: { ...fields, title: '再用一次同一道题' } })).kind).toBe(
+      const asked = () => {
+        const { question, token } = newQuestion(runtime.secret);
+        const [a, b] = question
+          .replace('等于多少？', '')
+          .split('加')
+          .map((n) => numerals.indexOf(n));
+        return { token, sum: a! + b! };
+      };
+      const missed = asked();
+      expect(await submit({ proof: { kind: 'question', token: missed.token, answer: String(missed.sum + 1) } })).toMatchObject({
+        kind: 'invalid',
+        errors: { check: '验证题答案不正确；已换了一道新题，请计算后填写' },
+      });
+      expect(await submit({ proof: { kind: 'question', token: missed.token, answer: String(missed.sum) } })).toMatchObject({
+        kind: 'invalid',
+        errors: { check: '这次人机验证已经用过，请重新验证' },
+      });
+      const { token, sum } = asked();
+      expect((await submit({ proof: { kind: 'question', token, answer: String(sum) }, channel: 'form-noscript' })).kind).toBe('created');
+      expect((await submit({ proof: { kind: 'question', token, answer: String(sum) }, fields: { ...fields, title: '再用一次同一道题' } })).kind).toBe(
         'invalid',
       );
     });

@@ -325,16 +325,20 @@ export const settingsSchema = z
                 label: text('类型名称', 10),
                 limitWorkingDays: z.number({ error: '办理时限应为工作日数' }).int().min(1).max(60).meta({ title: '办理时限（工作日）' }),
                 hint: z.string().trim().max(60).default('').meta({ title: '说明' }),
+                hiddenUntilPublished: z
+                  .boolean()
+                  .default(false)
+                  .meta({ title: '公开前不列出（如举报：审核公开前，公开接口不显示这类留言的任何信息）' }),
               })
               .strict(),
           )
           .min(1, { error: '至少设置一种留言类型' })
           .default([
-            { id: 'consultation', label: '咨询', limitWorkingDays: 7, hint: '' },
-            { id: 'help', label: '求助', limitWorkingDays: 7, hint: '' },
-            { id: 'complaint', label: '投诉', limitWorkingDays: 15, hint: '' },
-            { id: 'suggestion', label: '建议', limitWorkingDays: 15, hint: '' },
-            { id: 'report', label: '举报', limitWorkingDays: 15, hint: '' },
+            { id: 'consultation', label: '咨询', limitWorkingDays: 7, hint: '', hiddenUntilPublished: false },
+            { id: 'help', label: '求助', limitWorkingDays: 7, hint: '', hiddenUntilPublished: false },
+            { id: 'complaint', label: '投诉', limitWorkingDays: 15, hint: '', hiddenUntilPublished: false },
+            { id: 'suggestion', label: '建议', limitWorkingDays: 15, hint: '', hiddenUntilPublished: false },
+            { id: 'report', label: '举报', limitWorkingDays: 15, hint: '', hiddenUntilPublished: true },
           ])
           .meta({ title: '留言类型与办理时限' }),
       })

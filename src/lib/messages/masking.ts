@@ -1,20 +1,36 @@
 /**
  * Masking (脱敏) for everything the public sees of a message: the author's name becomes 张*, and
- * phone numbers, ID numbers and e-mail addresses are removed from the text, whatever way they are
- * written (spaces, hyphens, +86, full-width digits). Any other run of seven or more digits is
- * removed too (bank cards, QQ numbers, house-number-like identifiers), except inside a date.
+ * phone numbers, ID numbers and e-mail addresses are removed from the text however they are
+ * written. Any other number of seven or more digits is removed too (bank cards, QQ numbers),
+ * except a date, a list of years, an amount with thousands separators, or a code that starts with
+ * Latin letters (留言编号 LY20261123-0007, 任务编号 MS-2026-001).
+ *
+ * "However written" means what people type: full-width signs from Chinese input methods (１３８,
+ * ＠, ．), any short run of separators between digit groups (spaces, hyphens, dots, slashes,
+ * underscores, commas, brackets), +86, Chinese numerals (一三八…, 幺 for 1), and e-mail addresses
+ * spelled out against harvesters (name (at) example.cn, name @ example. cn). The text is read through
+ * that normalisation and masked on the original, so what is kept is kept exactly as typed.
  * Staff still read every reply before it is published; this is the floor, not the review.
  */
-
-const D = '[0-9０-９]';
-const SEP = '[\\s\\-－—–‐]?';
-const EMAIL = /[\p{L}\p{N}._%+\-－]+[@＠][\p{L}\p{N}.\-－]+\.[\p{L}]{2,}/gu;
-const ID_NUMBER = new RegExp(`(?<!${D})(?:${D}{6}${SEP}${D}{8}${SEP}${D}{3}[0-9０-９XxＸｘ]|${D}{15})(?!${D})`, 'gu');
-const MOBILE = new RegExp(`(?:(?:\\+|＋)?(?:86|８６)${SEP})?(?<!${D})[1１][3-9３-９]${D}(?:${SEP}${D}{4}){2}(?!${D})`, 'gu');
-const LANDLINE = new RegExp(`(?<!${D})[0０]${D}{2,3}${SEP}${D}{7,8}(?!${D})`, 'gu');
-const DATE_OR_LONG_NUMBER = new RegExp(`(${D}{4}[-－/年.]${D}{1,2}[-－/月.]${D}{1,2}日?)|(?<![A-Za-z])${D}(?:${SEP}${D}){6,}`, 'gu');
+import { digitRuns, type DigitSegment } from './digit-runs.ts';
 
 export const MASKS = { email: '[邮箱已隐去]', idNumber: '[证件号已隐去]', phone: '[电话已隐去]', number: '[号码已隐去]' } as const;
+type MaskKind = keyof typeof MASKS;
+
+const W = '[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]';
+const LOCAL = `${W}[A-Za-z0-9._%+\\-Ａ-Ｚａ-ｚ０-９．＿－]*`;
+const OPEN = '[(（\\[【{]';
+const CLOSE = '[)）\\]】}]';
+const AT = `\\s*(?:[@＠]|${OPEN}\\s*(?:at|AT|At|艾特)\\s*${CLOSE})\\s*`;
+const DOT = `\\s*(?:[.．。]|${OPEN}\\s*(?:dot|DOT|Dot|点)\\s*${CLOSE})\\s*`;
+const LABEL = '[A-Za-z0-9Ａ-Ｚａ-ｚ０-９](?:[A-Za-z0-9\\-Ａ-Ｚａ-ｚ０-９－]*[A-Za-z0-9Ａ-Ｚａ-ｚ０-９])?';
+const EMAIL = new RegExp(`${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}[A-Za-zＡ-Ｚａ-ｚ]{2,}(?![A-Za-zＡ-Ｚａ-ｚ])`, 'gu');
+
+const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
+const LANDLINE = /^(?:0086|86)?0\d{9,11}$/;
+const ID_NUMBER = /^(?:\d{15}|\d{17}[\dX])$/;
+const YEAR = /^(?:19|20)\d\d$/;
+const AMOUNT_SEPARATORS = /^[,，]$/;
 
 /** The author's name as the public sees it: the first character, then one * per remaining character. */
 export function maskName(name: string | null | undefined): string {
@@ -23,11 +39,49 @@ export function maskName(name: string | null | undefined): string {
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
 
+/** A phone or ID number by its shape alone, whatever surrounds it. */
+function contactKind(digits: string): MaskKind | null {
+  if (MOBILE.test(digits) || LANDLINE.test(digits)) return 'phone';
+  return ID_NUMBER.test(digits) ? 'idNumber' : null;
+}
+
+/** What a run of digit groups is, or null when it may be shown (short numbers, years, amounts, letter-prefixed codes). */
+function classify(segment: DigitSegment): MaskKind | null {
+  const digits = segment.digits;
+  const contact = contactKind(digits);
+  if (contact) return contact;
+  if (digits.length < 7) return null;
+  if (segment.afterLetters) return null;
+  if (segment.groups.length > 1 && segment.groups.every((g) => YEAR.test(g))) return null;
+  const amount = segment.groups.every((g, i) => (i === 0 ? g.length <= 3 : g.length === 3)) && segment.separators.every((s) => AMOUNT_SEPARATORS.test(s));
+  return amount ? null : 'number';
+}
+
+/** Spans of `text` to replace, with what to replace each by, in order and not overlapping. */
+function sensitiveSpans(text: string): { start: number; end: number; mask: string }[] {
+  const spans: { start: number; end: number; mask: string }[] = [];
+  for (const match of text.matchAll(EMAIL)) spans.push({ start: match.index, end: match.index + match[0].length, mask: MASKS.email });
+  const outside = (start: number, end: number) => spans.every((s) => end <= s.start || start >= s.end);
+  for (const { whole, parts } of digitRuns(text)) {
+    // A run shaped like a phone or ID number as a whole is one, even where part of it looks like a date (1961-3-6 00620).
+    const wholeKind = contactKind(whole.digits);
+    for (const segment of wholeKind ? [whole] : parts) {
+      const kind = wholeKind ?? classify(segment);
+      if (kind && outside(segment.start, segment.end)) spans.push({ start: segment.start, end: segment.end, mask: MASKS[kind] });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
 /** Remove contact details and identifiers from free text; also the author's own name where it appears. */
 export function maskText(text: string, authorName?: string | null): string {
-  let masked = text.replace(EMAIL, MASKS.email).replace(ID_NUMBER, MASKS.idNumber).replace(MOBILE, MASKS.phone).replace(LANDLINE, MASKS.phone);
-  // One pass over dates and long numbers together: a date is kept, any other long digit run removed.
-  masked = masked.replace(DATE_OR_LONG_NUMBER, (match, date: string | undefined) => (date ? match : MASKS.number));
+  let masked = '';
+  let at = 0;
+  for (const span of sensitiveSpans(text)) {
+    masked += text.slice(at, span.start) + span.mask;
+    at = span.end;
+  }
+  masked += text.slice(at);
   const name = authorName?.trim();
   if (name && [...name].length >= 2) masked = masked.split(name).join(maskName(name));
   return masked;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { errorsOf, fieldsFromOpen311, w3cChinaDateTime } from './open311.ts';
+import { buildCalendar } from '../calendar/working-days.ts';
+import { errorsOf, fieldsFromOpen311, requestOf, w3cChinaDateTime } from './open311.ts';
+import { publicMessage } from './public-view.ts';
+import type { EventRecord, MessageRecord } from './types.ts';
 
 describe('Open311 mapping', () => {
   it('reads our fields from GeoReport parameters, joining the name as Chinese names are written', () => {
@@ -42,5 +45,64 @@ describe('Open311 mapping', () => {
 
   it('writes instants in China Standard Time', () => {
     expect(w3cChinaDateTime('2026-11-23T16:30:00.000Z')).toBe('2026-11-24T00:30:00+08:00');
+  });
+});
+
+describe('what Open311 shows of a message', () => {
+  const event = (e: Partial<EventRecord> & Pick<EventRecord, 'event' | 'at' | 'to'>): EventRecord => ({
+    role: 'dispatcher',
+    actor: null,
+    from: null,
+    note: null,
+    internalNote: null,
+    ...e,
+  });
+  const record: MessageRecord = {
+    number: 'LY20261102-0001',
+    type: 'report',
+    state: 'assigned',
+    targetUnit: null,
+    unit: 'water',
+    task: null,
+    title: '反映某站点收费问题',
+    content: '详细情况见附件说明，请尽快核查。',
+    authorName: '王小明',
+    consent: true,
+    published: false,
+    submittedAt: '2026-11-02T01:23:45Z',
+    reply: null,
+    repliedAt: null,
+    closedAt: null,
+    rating: null,
+    ratingComment: null,
+    events: [
+      event({ event: 'submit', at: '2026-11-02T01:23:45Z', role: 'citizen', to: 'submitted' }),
+      event({ event: 'accept', at: '2026-11-02T02:00:00Z', from: 'submitted', to: 'accepted' }),
+      event({ event: 'assign', at: '2026-11-02T03:00:00Z', from: 'accepted', to: 'assigned', unit: 'water' }),
+      event({ event: 'extend', at: '2026-11-05T06:07:08Z', from: 'assigned', to: 'assigned', newDue: '2026-12-10', note: '需要到举报人所在的三号楼现场核实' }),
+    ],
+  };
+  const context = {
+    asOf: '2026-11-23',
+    deadlines: { clockStartsAt: 'assigned' as const, limits: { report: 15 }, dueSoonWorkingDays: 2, urgeEveryWorkingDays: 3 },
+    calendar: buildCalendar([{ year: 2026, source: 't', holidays: [], workdays: [] }]),
+    typeLabel: () => '举报',
+    unitName: () => '区水务局',
+  };
+
+  it('an unpublished message: its days, not its times, and an extension without its reason', () => {
+    const request = requestOf(publicMessage(record, context), false, 'https://example.org');
+    expect(request.requested_datetime).toBe('2026-11-02');
+    expect(request.updated_datetime).toBe('2026-11-05');
+    expect(request.status_notes).toContain('已延期至 2026-12-10');
+    expect(request.status_notes).not.toContain('三号楼');
+    expect(request.description).toBeNull();
+  });
+
+  it('a published message: times to the second and the extension reason, masked', () => {
+    const closed = { ...record, state: 'closed' as const, published: true, reply: '已核实处理。', closedAt: '2026-11-20T01:00:00Z' };
+    const request = requestOf(publicMessage(closed, context), true, 'https://example.org');
+    expect(request.requested_datetime).toBe('2026-11-02T09:23:45+08:00');
+    expect(request.status_notes).toContain('（需要到举报人所在的三号楼现场核实）');
   });
 });

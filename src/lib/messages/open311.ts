@@ -4,14 +4,16 @@
  * statuses (open / closed) with the finer state in status_notes; the handling unit is
  * agency_responsible and the due day (end of day, China time) is expected_datetime.
  *
- * What the public interface shows follows the reply board's rule: a request is listed once accepted
- * (its status, unit and dates); its text only once the citizen consented and staff published the
- * answer — and then masked, like everywhere else.
+ * What the public interface shows follows the reply board's rule (docs/decisions/007): a request is
+ * listed once accepted, with its status, unit and the days it was submitted, last changed and is due;
+ * its text, its times to the second and the reasons for an extension only once the citizen consented
+ * and staff published the answer — and then masked, like everywhere else. Types the settings mark
+ * `hiddenUntilPublished` (举报) are not listed before that at all (see requests.ts).
  */
 import type { PublicMessage } from './public-view.ts';
 import type { FieldErrors, SubmissionField } from './submission.ts';
 import { URGENCY_LABELS } from './deadlines.ts';
-import { chinaDateTime } from '../calendar/dates.ts';
+import { chinaDate, chinaDateTime } from '../calendar/dates.ts';
 
 export interface Open311Service {
   service_code: string;
@@ -151,7 +153,7 @@ export function requestOf(message: PublicMessage, published: boolean, siteUrl: s
   if (message.urgency) notes.push(URGENCY_LABELS[message.urgency]);
   if (message.urges > 0) notes.push(`已督办 ×${message.urges}`);
   const extension = message.extensions.at(-1);
-  if (extension) notes.push(`已延期至 ${extension.newDue}${extension.reason ? `（${extension.reason}）` : ''}`);
+  if (extension) notes.push(`已延期至 ${extension.newDue}${published && extension.reason ? `（${extension.reason}）` : ''}`);
   if (message.deadline.kind === 'beyond_calendar') notes.push(`${message.deadline.missingYear} 年节假日安排未录入，期限待定`);
   if (published && message.reply) notes.push(`答复：${message.reply}`);
   const due = message.deadline.kind === 'set' ? message.deadline.due : null;
@@ -164,8 +166,9 @@ export function requestOf(message: PublicMessage, published: boolean, siteUrl: s
     description: published ? `${message.title}\n${message.content}` : null,
     agency_responsible: message.unitName,
     service_notice: published ? `${siteUrl}/messages/${message.number}/` : null,
-    requested_datetime: w3cChinaDateTime(message.submittedAt),
-    updated_datetime: w3cChinaDateTime(message.timeline.at(-1)?.at ?? message.submittedAt),
+    // An unpublished message's times go to the day only (a W3C date): the second it was sent can tell who sent it.
+    requested_datetime: (published ? w3cChinaDateTime : chinaDate)(message.submittedAt),
+    updated_datetime: (published ? w3cChinaDateTime : chinaDate)(message.timeline.at(-1)?.at ?? message.submittedAt),
     expected_datetime: due ? `${due}T23:59:59+08:00` : null,
     address: null,
     media_url: null,

@@ -31,13 +31,15 @@ describe('parseSubmission', () => {
     expect(Object.keys(result.errors).sort()).toEqual(['consent', 'content', 'title', 'unit']);
   });
 
-  it('refuses control characters, bidi overrides and HTML, naming the field', () => {
+  it('refuses control characters, bidi overrides and characters XML cannot carry, naming the field', () => {
     for (const [field, value, pattern] of [
-      ['title', '电梯\u0007停运', /控制字符/],
+      ['title', '电梯\u0007停运', /标题含有不可见的控制字符/],
       ['title', '电梯\n停运', /换行/],
-      ['content', '内容\u202Eabc 反转显示的文字', /控制字符/],
-      ['content', '请看 <script>alert(1)</script> 这里有问题', /网页代码/],
-      ['name', '<b>张</b>', /网页代码/],
+      ['content', '内容\u202Eabc 反转显示的文字', /留言内容含有不可见的控制字符/],
+      ['content', '小区路灯坏了很久\uFFFE', /留言内容含有无法保存的特殊字符/],
+      ['title', '路灯\uFFFF不亮', /标题含有无法保存的特殊字符/],
+      ['name', '张\u{1FFFE}', /姓名含有无法保存的特殊字符/],
+      ['content', '小区路灯坏了很久\uFDD0', /无法保存的特殊字符/],
     ] as const) {
       const result = parseSubmission({ ...valid, [field]: value }, choices);
       expect(result.ok, value).toBe(false);
@@ -45,10 +47,11 @@ describe('parseSubmission', () => {
     }
   });
 
-  it('keeps comparison signs and quotes as plain text', () => {
-    const content = '水费 < 电费 & 燃气费 > 100 元，"为什么"？';
-    const result = parseSubmission({ ...valid, content }, choices);
-    expect(result.ok && result.value.content).toBe(content);
+  it('keeps comparison signs, quotes and even markup as plain text (shown escaped)', () => {
+    for (const content of ['水费 < 电费 & 燃气费 > 100 元，"为什么"？', 'a < b 且 c > d，这个说法对吗', '网页上显示 <script>alert(1)</script> 是怎么回事']) {
+      const result = parseSubmission({ ...valid, content, name: '<b>张</b>' }, choices);
+      expect(result.ok && result.value.content).toBe(content);
+    }
   });
 
   it('counts length in characters, not bytes, and says how long the text is', () => {

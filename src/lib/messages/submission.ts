@@ -2,9 +2,11 @@
  * What a citizen may submit, and every limit on it. The form and the Open311 interface both end
  * here, so a rule cannot differ between them. Errors are in plain Chinese and name the field.
  *
- * Accepted text is stored exactly as typed (after trimming) and always shown escaped as plain text.
- * Refused outright: control and bidirectional-override characters (they can hide or reorder what
- * staff read) and anything that looks like an HTML tag (nobody needs one to describe a problem).
+ * Accepted text is stored exactly as typed (after trimming) and always shown escaped as plain text,
+ * so `a < b 且 c > d` and even `<script>` are just words. Refused outright is only what cannot be
+ * stored and shown faithfully: control and bidirectional-override characters (they can hide or
+ * reorder what staff read), lone surrogates, and the noncharacters XML 1.0 cannot carry (U+FFFE,
+ * U+FFFF and their kin), which would break the Open311 XML of every list the message appears in.
  */
 import { z } from 'zod';
 
@@ -52,7 +54,7 @@ export type SubmissionResult = { ok: true; value: Submission } | { ok: false; er
 // eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused.
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
 const LONE_SURROGATE = /\p{Surrogate}/u;
-const HTML_TAG = /<\s*\/?\s*[a-zA-Z!?][^>]*>|<\s*(script|iframe|img|svg|style)\b/i;
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
 
@@ -60,9 +62,8 @@ const length = (value: string) => [...value].length;
 
 /** The problem with a piece of free text, in words, or null when it is acceptable. Shared by every free-text field a citizen fills in. */
 export function plainTextProblem(label: string, value: string, { min, max, multiline }: { min: number; max: number; multiline: boolean }): string | null {
-  if (LONE_SURROGATE.test(value)) return `${label}含有无法识别的字符`;
+  if (LONE_SURROGATE.test(value) || NONCHARACTER.test(value)) return `${label}含有无法保存的特殊字符（如 U+FFFE），请删除后重新填写`;
   if (FORBIDDEN_CHARS.test(value) || (!multiline && /[\n\t]/.test(value))) return `${label}含有不可见的控制字符${multiline ? '' : '或换行'}，请删除后重新填写`;
-  if (HTML_TAG.test(value)) return `${label}中请不要输入网页代码（如 <script>、<a>），请用纯文字描述`;
   if (min > 0 && length(value) === 0) return `请填写${label}`;
   if (length(value) < min) return `${label}至少 ${min} 个字，现在是 ${length(value)} 个字`;
   if (length(value) > max) return `${label}最多 ${max} 个字，现在是 ${length(value)} 个字`;

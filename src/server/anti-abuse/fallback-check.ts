@@ -2,7 +2,8 @@
  * The check for browsers without JavaScript (proof of work needs scripts): a small sum written in
  * Chinese numerals, which a person answers at a glance and a screen reader reads aloud. The
  * question travels in a signed token with its expiry; the answer is never in the page. Submissions
- * through this path get tighter rate limits (see config.ts).
+ * through this path get tighter rate limits (see config.ts), and a wrong answer uses the question up
+ * and counts toward them, so guessing through the small range of sums is no faster than asking.
  */
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { keyedHash } from '../secret.ts';
@@ -24,7 +25,11 @@ export function newQuestion(secret: string, now = Date.now()): FallbackQuestion 
   return { question: `${NUMERALS[a]}加${NUMERALS[b]}等于多少？`, token: `${body}.${keyedHash(secret, 'fallback-token', body)}` };
 }
 
-export type FallbackCheck = { ok: true; id: string; expiresAt: string } | { ok: false; reason: 'missing' | 'wrong' | 'expired' | 'invalid' };
+export type FallbackCheck =
+  | { ok: true; id: string; expiresAt: string }
+  /** A wrong answer to a genuine question: `id` names the question, to be used up. */
+  | { ok: false; reason: 'wrong'; id: string; expiresAt: string }
+  | { ok: false; reason: 'missing' | 'expired' | 'invalid' };
 
 const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -35,8 +40,10 @@ export function checkAnswer(secret: string, token: unknown, answer: unknown, now
   const [id, expires, answerHash, signature] = parts as [string, string, string, string];
   if (!equal(signature, keyedHash(secret, 'fallback-token', `${id}.${expires}.${answerHash}`))) return { ok: false, reason: 'invalid' };
   if (Number(expires) < now) return { ok: false, reason: 'expired' };
+  const question = { id: `q:${id}`, expiresAt: new Date(Number(expires)).toISOString() };
   const typed = typeof answer === 'string' ? answer.normalize('NFKC').trim() : '';
-  if (!/^\d{1,2}$/.test(typed)) return { ok: false, reason: typed === '' ? 'missing' : 'wrong' };
-  if (!equal(answerHash, keyedHash(secret, 'fallback-answer', `${id}:${Number(typed)}`))) return { ok: false, reason: 'wrong' };
-  return { ok: true, id: `q:${id}`, expiresAt: new Date(Number(expires)).toISOString() };
+  if (typed === '') return { ok: false, reason: 'missing' };
+  if (!/^\d{1,2}$/.test(typed) || !equal(answerHash, keyedHash(secret, 'fallback-answer', `${id}:${Number(typed)}`)))
+    return { ok: false, reason: 'wrong', ...question };
+  return { ok: true, ...question };
 }

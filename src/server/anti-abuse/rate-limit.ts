@@ -23,6 +23,13 @@ export class RateLimiter {
     return { ok: true };
   }
 
+  /** Whether `key` is at its limit now, without counting anything (for limits on failures, counted only once they happen). */
+  check(key: string, limit: number, windowMs: number, now = Date.now()): Take {
+    const window = this.#windows.get(key);
+    if (!window || now - window.start >= windowMs || window.count < limit) return { ok: true };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + windowMs - now) / 1000)) };
+  }
+
   /** Give back one event (the request turned out not to count, e.g. it failed validation before any work). */
   refund(key: string): void {
     const window = this.#windows.get(key);

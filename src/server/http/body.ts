@@ -1,11 +1,13 @@
 /**
  * Reading request bodies with a hard size limit, before any parsing: a declared length over the
- * limit is refused at once, and a body sent without one is cut off as soon as it exceeds it.
+ * limit is refused at once, and a body sent without one is cut off as soon as it exceeds it. A body
+ * that stops arriving (the front door closed a slow client, or the client went away) is a 408, not
+ * a server error.
  */
 export class BodyError extends Error {
-  readonly status: 400 | 413 | 415;
+  readonly status: 400 | 408 | 413 | 415;
 
-  constructor(status: 400 | 413 | 415, message: string) {
+  constructor(status: 400 | 408 | 413 | 415, message: string) {
     super(message);
     this.status = status;
   }
@@ -22,7 +24,13 @@ export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new BodyError(408, '提交的内容没有完整送达，请重新提交');
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

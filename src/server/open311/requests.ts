@@ -14,6 +14,9 @@ export interface RequestQuery {
 
 const LISTED_STATES = ['accepted', 'assigned', 'replied', 'closed'] as const;
 const DAY = 86_400_000;
+/** Dates a query may name: anything outside is a mistake or a probe, and would overflow the date arithmetic. */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31);
 
 /** Parse the query string; problems are returned in words, naming the parameter. */
 export function readRequestQuery(params: URLSearchParams, now = Date.now()): { query: RequestQuery } | { errors: string[] } {
@@ -26,6 +29,10 @@ export function readRequestQuery(params: URLSearchParams, now = Date.now()): { q
     const time = Date.parse(value);
     if (Number.isNaN(time)) {
       errors.push(`${name}：应为 W3C 日期时间，例如 2026-11-01T00:00:00+08:00`);
+      return null;
+    }
+    if (time < EARLIEST || time > LATEST) {
+      errors.push(`${name}：日期超出范围，应在 1970 年到 9999 年之间`);
       return null;
     }
     return new Date(time).toISOString();
@@ -56,10 +63,16 @@ export function readRequestQuery(params: URLSearchParams, now = Date.now()): { q
 }
 
 export async function listRequests(runtime: Runtime, context: ViewContext, query: RequestQuery, siteUrl: string): Promise<Open311Request[]> {
+  // Types such as 举报 are not listed at all until published: for a whistle-blower, even a unit and a day can identify.
+  const unlisted = runtime.config.messages.types.filter((t) => t.hiddenUntilPublished).map((t) => t.id);
   let select = runtime.store.db
     .selectFrom('messages')
     .select(['id', 'published', 'consent'])
     .where('state', 'in', [...LISTED_STATES]);
+  if (unlisted.length)
+    select = select.where((eb) =>
+      eb.or([eb('type', 'not in', unlisted), eb.and([eb('published', '=', 1), eb('consent', '=', 1), eb('state', '=', 'closed')])]),
+    );
   if (query.ids) select = select.where('number', 'in', query.ids.length ? query.ids : ['']);
   if (query.serviceCode) select = select.where('type', '=', query.serviceCode);
   if (query.status === 'closed') select = select.where('state', '=', 'closed');
@@ -70,6 +83,6 @@ export async function listRequests(runtime: Runtime, context: ViewContext, query
   const published = new Map(rows.map((r) => [r.id, r.published === 1 && r.consent === 1]));
   const loaded = await loadMessages(runtime.store.db, { ids: rows.map((r) => r.id) });
   return loaded
-    .map(({ row, record }) => requestOf(publicMessage(record, context), published.get(row.id) ?? false, siteUrl))
-    .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime));
+    .sort((a, b) => b.record.submittedAt.localeCompare(a.record.submittedAt))
+    .map(({ row, record }) => requestOf(publicMessage(record, context), published.get(row.id) ?? false, siteUrl));
 }

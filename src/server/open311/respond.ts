@@ -10,6 +10,11 @@ export function formatOf(param: string | undefined): Format | null {
   return param === 'json' || param === 'xml' ? param : null;
 }
 
+/** The answer to an address whose format is neither: said in words, since it can be written in neither. */
+export function unknownFormat(): Response {
+  return new Response('Open311 只提供 .json 和 .xml 两种格式。', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
 const builder = new XMLBuilder({ format: true, suppressEmptyNode: false, processEntities: true });
 
 /** XML root and item element names for each kind of list. */
@@ -26,8 +31,21 @@ function toXml(kind: keyof typeof XML_NAMES, body: unknown): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build({ [root]: content }) as string}`;
 }
 
-/** Arrays of attribute values need one element each in XML: { values: [{key,name}] } → <values><value>…</value></values>. */
+/** Characters XML 1.0 cannot carry at all, not even escaped: C0 controls other than tab and line breaks, lone surrogates, U+FFFE and U+FFFF. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are dropped.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Surrogate}/gu;
+
+/** Text as XML can carry it. Input refuses these characters; this keeps older rows and echoed request parts from breaking a document. */
+export function xmlSafe(text: string): string {
+  return text.replace(NOT_XML, '\uFFFD');
+}
+
+/**
+ * Values shaped for the XML builder: text made XML-safe, null as an empty element, and arrays of
+ * attribute values one element each: { values: [{key,name}] } → <values><value>…</value></values>.
+ */
 function xmlShape(value: unknown): unknown {
+  if (typeof value === 'string') return xmlSafe(value);
   if (Array.isArray(value)) return value.map(xmlShape);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
@@ -44,7 +62,6 @@ function xmlShape(value: unknown): unknown {
 export function open311Response(format: Format, kind: keyof typeof XML_NAMES, body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set('Content-Type', format === 'json' ? 'application/json; charset=utf-8' : 'application/xml; charset=utf-8');
-  headers.set('Access-Control-Allow-Origin', '*');
   const text = format === 'json' ? JSON.stringify(body) : toXml(kind, xmlShape(body));
   return new Response(text, { ...init, headers });
 }

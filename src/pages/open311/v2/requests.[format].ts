@@ -7,14 +7,14 @@ import { clientAddress, getRuntime, messageChoices, viewContext } from '../../..
 import { errorsOf, fieldsFromOpen311 } from '../../../lib/messages/open311';
 import { BodyError, readFields } from '../../../server/http/body';
 import { submitMessage } from '../../../server/messages/commands/submit';
-import { formatOf, open311Errors, open311Response } from '../../../server/open311/respond';
+import { formatOf, unknownFormat, open311Errors, open311Response } from '../../../server/open311/respond';
 import { listRequests, readRequestQuery } from '../../../server/open311/requests';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ params, url, site }) => {
   const format = formatOf(params.format);
-  if (!format) return new Response(null, { status: 404 });
+  if (!format) return unknownFormat();
   const parsed = readRequestQuery(url.searchParams);
   if ('errors' in parsed) return open311Errors(format, 400, parsed.errors);
   const runtime = await getRuntime();
@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ params, url, site }) => {
 export const POST: APIRoute = async (context) => {
   const { params, request, site, url } = context;
   const format = formatOf(params.format);
-  if (!format) return new Response(null, { status: 404 });
+  if (!format) return unknownFormat();
   const runtime = await getRuntime();
   let body: Record<string, unknown>;
   try {

@@ -2,13 +2,13 @@
 import type { APIRoute } from 'astro';
 import { getRuntime } from '../../../data/messages';
 import { servicesOf } from '../../../lib/messages/open311';
-import { formatOf, open311Response } from '../../../server/open311/respond';
+import { formatOf, unknownFormat, open311Response } from '../../../server/open311/respond';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ params }) => {
   const format = formatOf(params.format);
-  if (!format) return new Response(null, { status: 404 });
+  if (!format) return unknownFormat();
   const runtime = await getRuntime();
   return open311Response(format, 'services', servicesOf(runtime.config.messages.types));
 };

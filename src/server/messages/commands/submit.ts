@@ -49,7 +49,7 @@ const PROOF_ERRORS = {
   missing: '请完成人机验证后再提交',
   invalid: '人机验证未通过，请重新验证',
   expired: '人机验证已过期，请重新验证',
-  wrong: '验证题答案不正确，请重新计算后填写',
+  wrong: '验证题答案不正确；已换了一道新题，请计算后填写',
   used: '这次人机验证已经用过，请重新验证',
 } as const;
 
@@ -90,13 +90,30 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
   // The proof is checked (signature, solution, expiry) before touching the store; whether it was
   // already used, and whether this form was already submitted, are checked inside the write.
   const check = input.proof.kind === 'pow' ? await checkPayload(secret, input.proof.payload) : checkAnswer(secret, input.proof.token, input.proof.answer);
-  if (!check.ok) return (await repeat()) ?? { kind: 'invalid', errors: { check: PROOF_ERRORS[check.reason] } };
-
   const noScript = input.proof.kind === 'question';
   const clientKey = `submit:${noScript ? 'q' : 'p'}:${input.client}`;
-  const perClient = limiter.take(clientKey, noScript ? config.rateLimits.perClientNoScript : config.rateLimits.perClient, HOUR);
-  if (!perClient.ok)
-    return (await repeat()) ?? { kind: 'refused', status: 429, message: '您提交得太频繁了，请稍后再试。', retryAfterSeconds: perClient.retryAfterSeconds };
+  const takeClient = () => limiter.take(clientKey, noScript ? config.rateLimits.perClientNoScript : config.rateLimits.perClient, HOUR);
+  const tooOften = (retryAfterSeconds: number): SubmitResult => ({
+    kind: 'refused',
+    status: 429,
+    message: '您提交得太频繁了，请稍后再试。',
+    retryAfterSeconds,
+  });
+  if (!check.ok) {
+    const earlier = await repeat();
+    if (earlier) return earlier;
+    if (check.reason === 'wrong') {
+      // A wrong answer uses the question up (the form shows a new one) and counts as a try, so the
+      // few possible sums cannot be tried one after another.
+      await store.writes.run((trx) => useChallenge(trx, check.id, check.expiresAt));
+      const counted = takeClient();
+      if (!counted.ok) return tooOften(counted.retryAfterSeconds);
+    }
+    return { kind: 'invalid', errors: { check: PROOF_ERRORS[check.reason] } };
+  }
+
+  const perClient = takeClient();
+  if (!perClient.ok) return (await repeat()) ?? tooOften(perClient.retryAfterSeconds);
   const total = limiter.take('submit:all', config.rateLimits.total, MINUTE);
   if (!total.ok) {
     limiter.refund(clientKey);

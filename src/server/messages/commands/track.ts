@@ -1,6 +1,8 @@
 /**
- * The citizen's own look at a message: tracking number + query code. Look-ups are rate limited per
- * client (a query code is a secret; guessing must be slow), and a wrong number and a wrong code get
+ * The citizen's own look at a message: tracking number + query code. Failed look-ups are limited per
+ * client address and per tracking number (a query code is a secret; guessing must be slow, also when
+ * spread over many addresses); look-ups that succeed count toward nothing, so a family or an office
+ * behind one address is not locked out because someone mistyped. A wrong number and a wrong code get
  * the same answer, so the page does not confirm which numbers exist.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -19,7 +21,7 @@ export type TrackResult =
   | { kind: 'not_found' }
   | { kind: 'limited'; retryAfterSeconds: number };
 
-const HOUR = 3_600_000;
+const FAILURE_WINDOW_MS = 15 * 60_000;
 
 export async function trackMessage(runtime: Runtime, client: string, numberInput: unknown, codeInput: unknown): Promise<TrackResult> {
   const number = normaliseTrackingNumber(numberInput);
@@ -28,12 +30,22 @@ export async function trackMessage(runtime: Runtime, client: string, numberInput
   if (!number) errors.number = typeof numberInput === 'string' && numberInput.trim() ? '留言编号格式不正确，例如 LY20261123-0007' : '请填写留言编号';
   if (!code) errors.code = typeof codeInput === 'string' && codeInput.trim() ? '查询码应为 10 位字母和数字，例如 7PWV6-CU4C6' : '请填写查询码';
   if (!number || !code) return { kind: 'invalid', errors };
-  const take = runtime.limiter.take(`lookup:${client}`, runtime.config.rateLimits.lookups, HOUR);
-  if (!take.ok) return { kind: 'limited', retryAfterSeconds: take.retryAfterSeconds };
+  const { limiter, config } = runtime;
+  const limits = [
+    { key: `lookup-failed:${client}`, limit: config.rateLimits.failedLookups },
+    { key: `lookup-failed:#${number}`, limit: config.rateLimits.failedLookupsPerNumber },
+  ];
+  for (const { key, limit } of limits) {
+    const state = limiter.check(key, limit, FAILURE_WINDOW_MS);
+    if (!state.ok) return { kind: 'limited', retryAfterSeconds: state.retryAfterSeconds };
+  }
   const found = await loadMessage(runtime.store.db, number);
   const expected = Buffer.from(keyedHash(runtime.secret, 'query-code-hash', code));
   const stored = Buffer.from(found?.row.query_code_hash ?? '0'.repeat(expected.length));
-  if (!found || stored.length !== expected.length || !timingSafeEqual(stored, expected)) return { kind: 'not_found' };
+  if (!found || stored.length !== expected.length || !timingSafeEqual(stored, expected)) {
+    for (const { key, limit } of limits) limiter.take(key, limit, FAILURE_WINDOW_MS);
+    return { kind: 'not_found' };
+  }
   return { kind: 'found', record: found.record };
 }
 

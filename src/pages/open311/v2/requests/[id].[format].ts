@@ -2,14 +2,14 @@
 import type { APIRoute } from 'astro';
 import { getRuntime, viewContext } from '../../../../data/messages';
 import { normaliseTrackingNumber } from '../../../../lib/messages/tracking';
-import { formatOf, open311Errors, open311Response } from '../../../../server/open311/respond';
+import { formatOf, unknownFormat, open311Errors, open311Response } from '../../../../server/open311/respond';
 import { listRequests } from '../../../../server/open311/requests';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ params, site, url }) => {
   const format = formatOf(params.format);
-  if (!format) return new Response(null, { status: 404 });
+  if (!format) return unknownFormat();
   const number = normaliseTrackingNumber(params.id ?? '');
   const runtime = await getRuntime();
   const found = number

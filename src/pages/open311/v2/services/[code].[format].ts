@@ -3,13 +3,13 @@ import type { APIRoute } from 'astro';
 import { loadBoard } from '../../../../data/board';
 import { getRuntime } from '../../../../data/messages';
 import { serviceDefinition } from '../../../../lib/messages/open311';
-import { formatOf, open311Errors, open311Response } from '../../../../server/open311/respond';
+import { formatOf, unknownFormat, open311Errors, open311Response } from '../../../../server/open311/respond';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ params }) => {
   const format = formatOf(params.format);
-  if (!format) return new Response(null, { status: 404 });
+  if (!format) return unknownFormat();
   const runtime = await getRuntime();
   if (!runtime.config.messages.types.some((t) => t.id === params.code)) return open311Errors(format, 404, [`service_code：没有「${params.code}」这种留言类型`]);
   const board = await loadBoard();

@@ -1,0 +1,75 @@
+/**
+ * The HTTP server in front of the built site's handler: it settles what must be settled before a
+ * page runs. Methods a route does not take get 405 with `Allow` (also TRACE, CONNECT and methods
+ * Node's parser does not know, which would otherwise reach the adapter and fail there). A request
+ * whose headers and body have not all arrived within the time-out is answered 408 and closed, with
+ * one line in the log, so slow clients cannot hold connections open for minutes.
+ */
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { allowedMethods, methodVerdict } from './methods.ts';
+
+export interface FrontDoorOptions {
+  /** How long a client may take to send a whole request, headers and body. */
+  requestTimeoutMs: number;
+  log?: (line: string) => void;
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+
+function pathOf(target: string | undefined): string {
+  const path = (target ?? '/').split('?')[0]!;
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
+/** A raw response on a socket the HTTP parser gave up on (or never handed to a request handler). */
+function answerRaw(socket: Duplex, status: string, headers: Record<string, string>, body: string): void {
+  if (!socket.writable) return void socket.destroy();
+  const head = Object.entries({ ...headers, 'Content-Type': TEXT, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.end(`HTTP/1.1 ${status}\r\n${head}\r\n${body}`);
+}
+
+const clientOf = (request: IncomingMessage | undefined, socket: Duplex & { remoteAddress?: string }) =>
+  request?.socket.remoteAddress ?? socket.remoteAddress ?? '?';
+
+export function createFrontDoor(handler: RequestListener, { requestTimeoutMs, log = console.warn }: FrontDoorOptions): Server {
+  const server = createServer(
+    {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(requestTimeoutMs, 10_000),
+      // Node checks the time-outs at this interval; its default (30 s) would let a slow client stay three times as long.
+      connectionsCheckingInterval: Math.min(1000, requestTimeoutMs),
+    },
+    (request, response) => {
+      const verdict = methodVerdict(request.method ?? '', pathOf(request.url));
+      if (verdict.kind === 'pass') return handler(request, response);
+      const status = verdict.kind === 'options' ? 204 : 405;
+      response.writeHead(status, { Allow: verdict.allow, 'Content-Type': TEXT, 'Cache-Control': 'no-store' });
+      response.end(status === 405 ? `不支持 ${request.method} 请求；这个地址只接受 ${verdict.allow}。` : undefined);
+    },
+  );
+  // CONNECT never reaches the request handler: Node hands over the raw socket.
+  server.on('connect', (request: IncomingMessage, socket: Duplex) => {
+    const allow = allowedMethods(pathOf(request.url)).join(', ');
+    answerRaw(socket, '405 Method Not Allowed', { Allow: allow }, `不支持 CONNECT 请求；这个地址只接受 ${allow}。`);
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex & { remoteAddress?: string }) => {
+    if (error.code === 'HPE_INVALID_METHOD') {
+      const allow = allowedMethods('/').join(', ');
+      return answerRaw(socket, '405 Method Not Allowed', { Allow: allow }, `不支持这种请求方法；只接受 ${allow}（提交表单和 Open311 用 POST）。`);
+    }
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      log(`请求超时已断开：${clientOf(undefined, socket)} 在 ${requestTimeoutMs / 1000} 秒内没有发完请求`);
+      return answerRaw(socket, '408 Request Timeout', {}, `请求在 ${requestTimeoutMs / 1000} 秒内没有发送完整，连接已关闭。`);
+    }
+    if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    answerRaw(socket, '400 Bad Request', {}, '请求格式有误。');
+  });
+  return server;
+}

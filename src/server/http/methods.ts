@@ -1,0 +1,26 @@
+/**
+ * Which HTTP methods each address answers, in one table: every page and file is read with GET and
+ * HEAD; only the forms and the Open311 create call take POST. Anything else (PUT, DELETE, PATCH,
+ * TRACE, CONNECT, a method nobody has heard of) gets 405 with the `Allow` header, before the request
+ * reaches a page. OPTIONS is answered with the same `Allow`.
+ */
+
+/** Addresses that take a POST: the message form, tracking and rating, and Open311 service requests. */
+const POST_ROUTES = [/^\/messages\/(?:new|track|rate)\/?$/, /^\/open311\/v2\/requests\.(?:json|xml)$/];
+
+const READ = ['GET', 'HEAD', 'OPTIONS'] as const;
+const READ_AND_POST = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const;
+
+export function allowedMethods(pathname: string): readonly string[] {
+  return POST_ROUTES.some((route) => route.test(pathname)) ? READ_AND_POST : READ;
+}
+
+export type MethodVerdict = { kind: 'pass' } | { kind: 'options'; allow: string } | { kind: 'refuse'; allow: string };
+
+/** What to do with `method` on `pathname` (the path of the request target, without the query). */
+export function methodVerdict(method: string, pathname: string): MethodVerdict {
+  const allowed = allowedMethods(pathname);
+  const allow = allowed.join(', ');
+  if (method === 'OPTIONS') return { kind: 'options', allow };
+  return allowed.includes(method) ? { kind: 'pass' } : { kind: 'refuse', allow };
+}

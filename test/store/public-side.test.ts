@@ -1,0 +1,158 @@
+/**
+ * What a hostile or unlucky member of the public meets, on both databases: the no-script question
+ * cannot be guessed through, tracking look-ups limit failures (not people who have their code), and
+ * Open311 shows the queue without what could identify a whistle-blower.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
+import { submitMessage } from '../../src/server/messages/commands/submit.ts';
+import { trackMessage } from '../../src/server/messages/commands/track.ts';
+import { applyAction } from '../../src/server/messages/commands/transition.ts';
+import { newQuestion } from '../../src/server/anti-abuse/fallback-check.ts';
+import { listRequests } from '../../src/server/open311/requests.ts';
+import { buildCalendar } from '../../src/lib/calendar/working-days.ts';
+import { BACKENDS, backendEnv, postgresReachable, solvedPayload } from './harness.ts';
+
+const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing-bureau', 'water-bureau'], tasks: [] };
+const fields = { type: 'complaint', title: '路灯不亮', content: '望澜路北段的路灯已经一周不亮了。', phone: '13800000000', consent: true };
+const NUMERALS = '零一二三四五六七八九十';
+
+function question(secret: string) {
+  const { question: words, token } = newQuestion(secret);
+  const [a, b] = words
+    .replace('等于多少？', '')
+    .split('加')
+    .map((n) => NUMERALS.indexOf(n));
+  return { token, sum: a! + b! };
+}
+
+for (const backend of BACKENDS) {
+  describe(`the public side on ${backend}`, () => {
+    let runtime: Runtime;
+    let cleanup: () => Promise<void>;
+    let available = true;
+
+    beforeAll(async () => {
+      if (backend === 'postgres' && !(await postgresReachable())) {
+        available = false;
+        return;
+      }
+      const env = await backendEnv(backend, { RATE_LIMIT_NOSCRIPT_PER_CLIENT: '3', RATE_LIMIT_LOOKUPS: '3', RATE_LIMIT_LOOKUPS_PER_NUMBER: '5' });
+      cleanup = env.cleanup;
+      runtime = await createRuntime(env.env);
+    });
+    afterAll(async () => {
+      await runtime?.stop();
+      await cleanup?.();
+    });
+    const run = (name: string, fn: () => Promise<void>) =>
+      it(name, async (ctx) => {
+        if (!available) ctx.skip();
+        await fn();
+      });
+
+    const submit = async (overrides: Record<string, unknown> = {}, client = '203.0.113.1') => {
+      const result = await submitMessage(runtime, {
+        fields: { ...fields, ...overrides },
+        choices,
+        channel: 'form',
+        client,
+        idempotencyKey: null,
+        proof: { kind: 'pow', payload: await solvedPayload(runtime.secret) },
+      });
+      if (result.kind !== 'created') throw new Error(JSON.stringify(result));
+      return result;
+    };
+
+    run('wrong answers to the no-script question count toward its limit, so the sums cannot be tried in turn', async () => {
+      const client = '198.51.100.7';
+      const answer = (token: string, value: number) =>
+        submitMessage(runtime, {
+          fields,
+          choices,
+          channel: 'form-noscript',
+          client,
+          idempotencyKey: null,
+          proof: { kind: 'question', token, answer: String(value) },
+        });
+      for (let i = 0; i < 3; i += 1) {
+        const q = question(runtime.secret);
+        expect((await answer(q.token, q.sum + 1)).kind).toBe('invalid');
+      }
+      const q = question(runtime.secret);
+      expect(await answer(q.token, q.sum)).toMatchObject({ kind: 'refused', status: 429 });
+      // Another address is not affected.
+      const other = question(runtime.secret);
+      const elsewhere = await submitMessage(runtime, {
+        fields,
+        choices,
+        channel: 'form-noscript',
+        client: '198.51.100.8',
+        idempotencyKey: null,
+        proof: { kind: 'question', token: other.token, answer: String(other.sum) },
+      });
+      expect(elsewhere.kind).toBe('created');
+    });
+
+    run('look-ups that succeed are not counted: a household behind one address keeps tracking', async () => {
+      const { number, queryCode } = await submit();
+      for (let i = 0; i < 20; i += 1) expect((await trackMessage(runtime, '192.0.2.50', number, queryCode)).kind).toBe('found');
+      // Two people mistype, then the one with the code still gets in.
+      expect((await trackMessage(runtime, '192.0.2.50', number, 'AAAAA-AAAAA')).kind).toBe('not_found');
+      expect((await trackMessage(runtime, '192.0.2.50', number, 'BBBBB-BBBBB')).kind).toBe('not_found');
+      expect((await trackMessage(runtime, '192.0.2.50', number, queryCode)).kind).toBe('found');
+      // A third failure reaches the address's limit: guessing stops there.
+      expect((await trackMessage(runtime, '192.0.2.50', number, 'CCCCC-CCCCC')).kind).toBe('not_found');
+      expect((await trackMessage(runtime, '192.0.2.50', number, 'DDDDD-DDDDD')).kind).toBe('limited');
+    });
+
+    run('guessing one number from many addresses is stopped per number', async () => {
+      const { number, queryCode } = await submit();
+      for (let i = 0; i < 5; i += 1) expect((await trackMessage(runtime, `192.0.2.${100 + i}`, number, `GUESS-${'ACDEF'[i]}AAAA`)).kind).toBe('not_found');
+      expect((await trackMessage(runtime, '192.0.2.200', number, 'GUESS-ZZZZZ')).kind).toBe('limited');
+      // Other numbers are unaffected.
+      const other = await submit({ title: '另一条留言' });
+      expect((await trackMessage(runtime, '192.0.2.200', other.number, other.queryCode)).kind).toBe('found');
+      expect(queryCode).not.toBe(other.queryCode);
+    });
+
+    run('Open311 lists no 举报 before it is published, and unpublished messages only to the day, without extension reasons', async () => {
+      const report = await submit({ type: 'report', title: '举报某站点乱收费' });
+      const complaint = await submit({ title: '投诉噪声扰民' });
+      for (const { number } of [report, complaint]) {
+        await applyAction(runtime, number, { event: 'accept', role: 'dispatcher' });
+        await applyAction(runtime, number, { event: 'assign', role: 'dispatcher', unit: 'water-bureau' });
+      }
+      const due = (await listRequests(runtime, context(runtime), byIds(complaint.number), 'https://example.org'))[0]!.expected_datetime!.slice(0, 10);
+      const later = new Date(Date.parse(`${due}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
+      await applyAction(runtime, complaint.number, { event: 'extend', role: 'dispatcher', newDue: later, note: '需到举报人家中核实' });
+
+      const listed = await listRequests(runtime, context(runtime), byIds(report.number, complaint.number), 'https://example.org');
+      expect(listed.map((r) => r.service_request_id)).toEqual([complaint.number]);
+      const [shown] = listed;
+      expect(shown!.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(shown!.updated_datetime).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(shown!.status_notes).toContain(`已延期至 ${later}`);
+      expect(shown!.status_notes).not.toContain('核实');
+
+      // Once closed, consented and published, the 举报 is listed, with its full times.
+      await applyAction(runtime, report.number, { event: 'reply', role: 'handler', reply: '经核查，已责令整改。' });
+      await applyAction(runtime, report.number, { event: 'approve', role: 'dispatcher' });
+      await applyAction(runtime, report.number, { event: 'publish', role: 'dispatcher' });
+      const [published] = await listRequests(runtime, context(runtime), byIds(report.number), 'https://example.org');
+      expect(published?.service_request_id).toBe(report.number);
+      expect(published?.requested_datetime).toMatch(/T\d{2}:\d{2}:\d{2}\+08:00$/);
+    });
+  });
+}
+
+const byIds = (...ids: string[]) => ({ ids, serviceCode: null, status: null, start: null, end: null });
+function context(runtime: Runtime) {
+  return {
+    asOf: new Date().toISOString().slice(0, 10),
+    deadlines: runtime.config.deadlines,
+    calendar: runtime.config.calendar ?? buildCalendar([]),
+    typeLabel: (id: string) => id,
+    unitName: (id: string) => id,
+  };
+}
