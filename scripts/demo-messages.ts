@@ -12,17 +12,13 @@ import { applyAction, type Action } from '../src/server/messages/commands/transi
 import { submitMessage } from '../src/server/messages/commands/submit.ts';
 import { createRuntime } from '../src/server/runtime.ts';
 import { SAMPLES } from './demo/message-samples.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { settingsSchema } from '../src/lib/content/schemas.ts';
+import { loadDistrictRules } from '../src/data/district-rules.ts';
 
 const NAMES = ['张建国', '李秀英', '王磊', '刘芳', '陈志强', '杨丽', '赵伟', '黄敏', '周杰', '吴静', null];
 const COUNT = Number(process.env.DUBAN_DEMO_MESSAGES ?? 90);
 
 // Only a demo site gets demo messages: a real deployment clears `demoNotice` in its settings.
-const settings = settingsSchema.parse(parse(readFileSync(join(process.env.DUBAN_CONTENT_DIR ?? 'content', 'settings', 'site.yml'), 'utf8')));
-if (!settings.demoNotice) {
+if (!loadDistrictRules().settings.demoNotice) {
   console.log('演示留言：站点设置中没有演示提示（demoNotice），这不是演示站点，不添加演示留言。');
   process.exit(0);
 }
@@ -40,7 +36,7 @@ try {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const end = today();
-    const { calendar } = runtime.config;
+    const { calendar } = runtime.rules;
     const workdayAfter = (day: string, n: number) => {
       const count = addWorkingDays(calendar, day, n);
       return count.ok ? count.due : addDays(day, n);
@@ -65,7 +61,7 @@ try {
           phone: `1390000${String(1000 + i)}`,
           consent: random() < 0.85,
         },
-        choices: { types: runtime.config.messages.types.map((t) => t.id), units: [sample.unit], tasks: sample.task ? [sample.task] : [] },
+        choices: { types: runtime.rules.settings.messages.types.map((t) => t.id), units: [sample.unit], tasks: sample.task ? [sample.task] : [] },
         channel: 'form',
         client: 'demo',
         idempotencyKey: null,
@@ -88,7 +84,7 @@ try {
       if (!(await step(accepted, { event: 'accept', role: 'dispatcher' }))) continue;
       const assigned = workdayAfter(accepted, random() < 0.7 ? 1 : 2);
       if (!(await step(assigned, { event: 'assign', role: 'dispatcher', unit: sample.unit }))) continue;
-      const limit = runtime.config.deadlines.limits[sample.type] ?? 15;
+      const limit = runtime.rules.deadlines.limits[sample.type] ?? 15;
       const late = random() < 0.15;
       if (late && random() < 0.5) {
         await step(workdayAfter(assigned, limit - 2), {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getRuntime } from '../src/server/runtime.ts';
+import { getRuntime, startHousekeeping } from '../src/server/runtime.ts';
 import { createFrontDoor } from '../src/server/http/front-door.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -18,9 +18,11 @@ if (!existsSync(entry)) {
 }
 
 let runtime: Awaited<ReturnType<typeof getRuntime>>;
+let stopHousekeeping: () => void;
 try {
   runtime = await getRuntime();
   console.log(`留言存储：${runtime.store.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（${runtime.store.location}）`);
+  stopHousekeeping = await startHousekeeping(runtime);
 } catch (error) {
   console.error(`\n无法启动：${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
@@ -38,6 +40,7 @@ server.on('error', (error) => {
 });
 
 const stop = async () => {
+  stopHousekeeping();
   server.close();
   server.closeAllConnections();
   await runtime.stop();

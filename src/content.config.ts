@@ -1,22 +1,14 @@
 /**
- * Content collections: every folder under `content/` (or `DUBAN_CONTENT_DIR`, used by tests and the
- * build benchmark), validated with the schemas in `src/lib/content/schemas.ts`.
+ * Content collections: the folders under `content/` (or `DUBAN_CONTENT_DIR`, used by tests and the
+ * build benchmark), validated with the schemas in `src/lib/content/schemas.ts`. The district's rules
+ * (`settings/`, `calendar/`) are not collections: the build and the server read them with one loader,
+ * src/data/district-rules.ts.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
-import {
-  assessmentSchema,
-  bulletinSchema,
-  calendarSchema,
-  categorySchema,
-  exposureSchema,
-  ledgerSchema,
-  settingsSchema,
-  taskSchema,
-  unitSchema,
-} from './lib/content/schemas.ts';
+import { assessmentSchema, bulletinSchema, categorySchema, exposureSchema, ledgerSchema, taskSchema, unitSchema } from './lib/content/schemas.ts';
 
 // Messages Zod writes itself (wrong type, unknown key…) in Chinese; ours are set on each field.
 z.config(zhCN());
@@ -35,8 +27,6 @@ export const collections = {
   ledgers: collection('ledgers', '*.yml', ledgerSchema),
   categories: collection('categories', '*.yml', categorySchema),
   assessments: collection('assessments', '*.yml', assessmentSchema),
-  settings: collection('settings', '*.yml', settingsSchema),
   exposures: collection('exposures', '*.md', exposureSchema),
   bulletins: collection('bulletins', '*.md', bulletinSchema),
-  calendar: collection('calendar', '*.yml', calendarSchema),
 };

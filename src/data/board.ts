@@ -6,6 +6,7 @@ import { getCollection } from 'astro:content';
 import { isIsoDate, today, type IsoDate } from '../lib/calendar/dates.ts';
 import { describeProblems, findReferenceProblems } from '../lib/content/references.ts';
 import type { AssessmentData, CategoryData, LedgerData, Settings, UnitData } from '../lib/content/schemas.ts';
+import { loadDistrictRules, type DistrictRules } from './district-rules.ts';
 import { evaluateTasks } from '../lib/tasks/evaluate.ts';
 import { compareCodes } from '../lib/tasks/board.ts';
 import type { EvaluatedTask, TaskRecord } from '../lib/tasks/types.ts';
@@ -23,6 +24,8 @@ export interface Named<T> {
 
 export interface Board {
   asOf: IsoDate;
+  /** The district's rules (settings, calendars), from the same loader the server uses. */
+  rules: DistrictRules;
   settings: Settings;
   tasks: EvaluatedTask[];
   taskByCode: Map<string, EvaluatedTask>;
@@ -55,18 +58,17 @@ export function loadBoard(): Promise<Board> {
 const byOrder = <T extends { order: number }>(a: Named<T>, b: Named<T>) => a.data.order - b.data.order || a.id.localeCompare(b.id);
 
 async function load(): Promise<Board> {
-  const [taskEntries, unitEntries, ledgerEntries, categoryEntries, assessmentEntries, settingsEntries, exposureEntries, bulletinEntries] = await Promise.all([
+  const [taskEntries, unitEntries, ledgerEntries, categoryEntries, assessmentEntries, exposureEntries, bulletinEntries] = await Promise.all([
     getCollection('tasks'),
     getCollection('units'),
     getCollection('ledgers'),
     getCollection('categories'),
     getCollection('assessments'),
-    getCollection('settings'),
     getCollection('exposures'),
     getCollection('bulletins'),
   ]);
-  const settings = settingsEntries.find((e) => e.id === 'site')?.data as Settings | undefined;
-  if (!settings) throw new Error('缺少站点设置文件 content/settings/site.yml');
+  const rules = loadDistrictRules();
+  const { settings } = rules;
 
   const records = taskEntries.map((e) => ({ ...(e.data as TaskRecord), code: e.id, file: e.filePath ?? e.id }));
   const units = unitEntries.map((e) => ({ id: e.id, data: e.data as UnitData })).sort(byOrder);
@@ -111,6 +113,7 @@ async function load(): Promise<Board> {
     bulletinById: new Map(bulletins.map((b) => [b.id, b])),
     interviewFlags: interviewFlags(cases, asOf, settings.exposures),
     links: buildBacklinks(cases, bulletins),
+    rules,
     settings,
     tasks,
     taskByCode: new Map(tasks.map((t) => [t.code, t])),

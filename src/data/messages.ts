@@ -17,7 +17,7 @@ let choices: Promise<SubmissionChoices> | undefined;
 /** What a citizen may pick: the settings' types, the content's units and tasks. The same object every time, so validation reuses its schema. */
 export function messageChoices(runtime: Runtime): Promise<SubmissionChoices> {
   choices ??= loadBoard().then((board) => ({
-    types: runtime.config.messages.types.map((t) => t.id),
+    types: runtime.rules.settings.messages.types.map((t) => t.id),
     units: board.units.map((u) => u.id),
     tasks: board.tasks.map((t) => t.code),
   }));
@@ -26,11 +26,11 @@ export function messageChoices(runtime: Runtime): Promise<SubmissionChoices> {
 
 export async function viewContext(runtime: Runtime): Promise<ViewContext> {
   const board = await loadBoard();
-  const types = new Map(runtime.config.messages.types.map((t) => [t.id, t.label]));
+  const types = new Map(runtime.rules.settings.messages.types.map((t) => [t.id, t.label]));
   return {
     asOf: today(),
-    deadlines: runtime.config.deadlines,
-    calendar: runtime.config.calendar,
+    deadlines: runtime.rules.deadlines,
+    calendar: runtime.rules.calendar,
     typeLabel: (id) => types.get(id) ?? id,
     unitName: (id) => board.unitById.get(id)?.name ?? id,
   };

@@ -1,20 +1,24 @@
 /**
- * The server's running state: settings, the open store, the secret and the rate limiter, created
- * once per process. `scripts/serve.ts` starts it before the HTTP server listens, so a store that
- * would lose data stops the server at start; pages reach the same instance through `getRuntime()`
- * (kept on globalThis because the built server bundle and the start script load separate copies
- * of this module).
+ * The server's running state: the machine's settings, the district's rules, the open store, the
+ * secret and the rate limiter, created once per process. `scripts/serve.ts` opens it before the
+ * HTTP server listens, so a store that would lose data stops the server at start, and then starts
+ * the housekeeping timers; pages reach the same instance through `getRuntime()` (kept on
+ * globalThis because the built server bundle and the start script load separate copies of this
+ * module). Tests and scripts open a runtime of their own, which does nothing on its own.
  */
 import { loadServerConfig, type ServerConfig } from './config.ts';
+import { contentDirectory, loadDistrictRules, type DistrictRules } from '../data/district-rules.ts';
 import { openStore, type Store } from './db/open.ts';
 import { RateLimiter } from './anti-abuse/rate-limit.ts';
 import { loadSecret } from './secret.ts';
 import { syncCalendar } from './messages/calendar-sync.ts';
+import { recordLimitsOfEarlierMessages } from './messages/submission-limits.ts';
 import { urgeOverdue } from './messages/auto-urge.ts';
 import { forgetExpiredChallenges } from './messages/repository.ts';
 
 export interface Runtime {
   config: ServerConfig;
+  rules: DistrictRules;
   store: Store;
   secret: string;
   limiter: RateLimiter;
@@ -25,32 +29,40 @@ const KEY = Symbol.for('duban.runtime');
 const HOUR = 3_600_000;
 type Holder = { [KEY]?: Promise<Runtime> };
 
-/** A new runtime; tests and tools make their own, the server uses `getRuntime`. */
+/**
+ * A runtime over the store: migrations applied, limits recorded for messages stored before they
+ * were, open deadlines recomputed if a holiday calendar changed. No timers: see `startHousekeeping`.
+ */
 export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const config = loadServerConfig(env);
+  const rules = loadDistrictRules(contentDirectory(env));
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteSynchronous: config.sqliteSynchronous });
   const runtime: Runtime = {
     config,
+    rules,
     store,
     secret: loadSecret(config.dataDir, config.secret),
     limiter: new RateLimiter(),
-    async stop() {
-      clearInterval(timer);
-      await store.close();
-    },
+    stop: () => store.close(),
   };
+  await recordLimitsOfEarlierMessages(runtime);
   await syncCalendar(runtime);
+  return runtime;
+}
+
+/** The hourly work of a running server: urge overdue messages, forget expired challenges. Runs once now, then every hour; returns what stops it. */
+export async function startHousekeeping(runtime: Runtime): Promise<() => void> {
   const housekeeping = async () => {
     await urgeOverdue(runtime);
-    await forgetExpiredChallenges(store.db, new Date().toISOString());
+    await forgetExpiredChallenges(runtime.store.db, new Date().toISOString());
   };
   await housekeeping();
   const timer = setInterval(() => void housekeeping().catch((error: unknown) => console.error('定时督办失败：', error)), HOUR);
   timer.unref();
-  return runtime;
+  return () => clearInterval(timer);
 }
 
-/** The process's runtime, started on first use. */
+/** The process's runtime, opened on first use. */
 export function getRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const holder = globalThis as Holder;
   holder[KEY] ??= createRuntime(env).catch((error: unknown) => {

@@ -150,8 +150,8 @@ const byIds = (...ids: string[]) => ({ ids, serviceCode: null, status: null, sta
 function context(runtime: Runtime) {
   return {
     asOf: new Date().toISOString().slice(0, 10),
-    deadlines: runtime.config.deadlines,
-    calendar: runtime.config.calendar ?? buildCalendar([]),
+    deadlines: runtime.rules.deadlines,
+    calendar: runtime.rules.calendar,
     typeLabel: (id: string) => id,
     unitName: (id: string) => id,
   };

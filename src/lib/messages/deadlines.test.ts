@@ -24,7 +24,17 @@ describe('deadlineOf', () => {
     expect(deadlineOf({ type: 'complaint', events: [event('submit', '2026-02-12T02:00:00Z')] }, settings, calendar)).toEqual({
       kind: 'not_started',
       waitingFor: '交办',
+      days: 7,
+      daysFrom: 'settings',
     });
+  });
+
+  it('keeps the limit promised at submission when the settings change later', () => {
+    const events = [event('submit', '2026-02-12T02:00:00Z', { limitDays: 15 }), event('assign', '2026-02-13T02:00:00Z')];
+    const deadline = deadlineOf({ type: 'complaint', events }, settings, calendar); // the settings now say 7
+    expect(deadline.kind === 'set' && [deadline.days, deadline.daysFrom, deadline.due]).toEqual([15, 'submission', '2026-03-12']);
+    const unrecorded = deadlineOf({ type: 'complaint', events: [event('submit', '2026-02-12T02:00:00Z'), events[1]!] }, settings, calendar);
+    expect(unrecorded.kind === 'set' && [unrecorded.days, unrecorded.daysFrom, unrecorded.due]).toEqual([7, 'settings', '2026-03-02']);
   });
 
   it('counts from the assignment day in China time (the domain guide example)', () => {

@@ -4,9 +4,13 @@
  * given day, never stored as a flag.
  *
  * The clock starts at the event the settings name (submission, acceptance or assignment); a new
- * assignment (after a return or a reopening) starts it again. An approved extension (延期) replaces
- * the due day with its own. A limit that runs past the last calendar year on file yields no date,
- * only the flag: "2027 年的节假日安排尚未录入".
+ * assignment (after a return or a reopening) starts it again. The number of working days is the one
+ * promised when the message was submitted, recorded on its submission event: a limit is a promise,
+ * and a later change of the settings applies to later messages (docs/decisions/009). An approved
+ * extension (延期) replaces the due day with its own. A limit that runs past the last calendar year
+ * on file yields no date, only the flag: "2027 年的节假日安排尚未录入".
+ *
+ * `deadlineOf` is the one derivation of a due day; the store's due_date column is only its index.
  */
 import { chinaDate, type IsoDate } from '../calendar/dates.ts';
 import { addWorkingDays, workingDaysBetween, type SkippedDay, type WorkingCalendar } from '../calendar/working-days.ts';
@@ -34,19 +38,33 @@ const CLOCK_EVENTS: Readonly<Record<ClockStart, readonly MessageEvent[]>> = {
 export const CLOCK_START_LABELS: Readonly<Record<ClockStart, string>> = { submitted: '提交留言', accepted: '受理', assigned: '交办' };
 
 export type Deadline =
-  | { kind: 'not_started'; waitingFor: string }
+  | { kind: 'not_started'; waitingFor: string; days: number; daysFrom: LimitSource }
   | {
       kind: 'set';
       start: IsoDate;
       startedBy: string;
       days: number;
+      /** Where the number of days comes from: the message's own submission (the rule then in force), or today's settings for a message that recorded none. */
+      daysFrom: LimitSource;
       computedDue: IsoDate;
       due: IsoDate;
       skipped: SkippedDay[];
       adjustedWorkdays: SkippedDay[];
       extension: { newDue: IsoDate; reason: string | null; at: string } | null;
     }
-  | { kind: 'beyond_calendar'; start: IsoDate; startedBy: string; days: number; missingYear: number };
+  | { kind: 'beyond_calendar'; start: IsoDate; startedBy: string; days: number; daysFrom: LimitSource; missingYear: number };
+
+export type LimitSource = 'submission' | 'settings';
+
+/** The working days a message was promised: recorded on its submission, or (for none recorded) the settings' limit for its type. */
+export function promisedLimit(
+  message: Pick<MessageRecord, 'type' | 'events'>,
+  settings: Pick<DeadlineSettings, 'limits'>,
+): { days: number; from: LimitSource } {
+  const recorded = message.events.find((e) => e.event === 'submit')?.limitDays;
+  if (recorded) return { days: recorded, from: 'submission' };
+  return { days: settings.limits[message.type] ?? Math.max(...Object.values(settings.limits)), from: 'settings' };
+}
 
 function lastEvent(events: readonly EventRecord[], kinds: readonly MessageEvent[]): EventRecord | undefined {
   for (let i = events.length - 1; i >= 0; i -= 1) if (kinds.includes(events[i]!.event)) return events[i];
@@ -56,12 +74,12 @@ function lastEvent(events: readonly EventRecord[], kinds: readonly MessageEvent[
 /** The message's deadline with everything needed to explain it. */
 export function deadlineOf(message: Pick<MessageRecord, 'type' | 'events'>, settings: DeadlineSettings, calendar: WorkingCalendar): Deadline {
   const startEvent = lastEvent(message.events, CLOCK_EVENTS[settings.clockStartsAt]);
-  if (!startEvent) return { kind: 'not_started', waitingFor: CLOCK_START_LABELS[settings.clockStartsAt] };
+  const { days, from: daysFrom } = promisedLimit(message, settings);
+  if (!startEvent) return { kind: 'not_started', waitingFor: CLOCK_START_LABELS[settings.clockStartsAt], days, daysFrom };
   const start = chinaDate(startEvent.at);
-  const days = settings.limits[message.type] ?? Math.max(...Object.values(settings.limits));
   const startedBy = startEvent.event === 'reopen' ? '重新办理' : CLOCK_START_LABELS[settings.clockStartsAt];
   const count = addWorkingDays(calendar, start, days);
-  if (!count.ok) return { kind: 'beyond_calendar', start, startedBy, days, missingYear: count.missingYear };
+  if (!count.ok) return { kind: 'beyond_calendar', start, startedBy, days, daysFrom, missingYear: count.missingYear };
   const extensionEvent = lastEvent(message.events, ['extend']);
   const extension =
     extensionEvent?.newDue && Date.parse(extensionEvent.at) >= Date.parse(startEvent.at)
@@ -72,6 +90,7 @@ export function deadlineOf(message: Pick<MessageRecord, 'type' | 'events'>, sett
     start,
     startedBy,
     days,
+    daysFrom,
     computedDue: count.due,
     due: extension?.newDue ?? count.due,
     skipped: count.skipped,

@@ -18,10 +18,11 @@ export interface EventRecord {
   note: string | null;
   /** Staff only; never leaves the console. */
   internalNote: string | null;
-  /** Event-specific facts: the unit assigned, an extension's new date, a rating. */
+  /** Event-specific facts: the unit assigned, an extension's new date, a rating, the time limit promised at submission. */
   unit?: string | null;
   newDue?: IsoDate | null;
   rating?: Rating | null;
+  limitDays?: number | null;
 }
 
 export interface MessageRecord {

@@ -1,15 +1,14 @@
 import type { APIRoute } from 'astro';
 import { relative, resolve } from 'node:path';
-import { getEntry } from 'astro:content';
 import { decapConfig } from '../../lib/cms/collections';
-import type { Settings } from '../../lib/content/schemas';
+import { loadDistrictRules } from '../../data/district-rules';
 
 /**
  * Decap's configuration, generated from the content schemas (JSON is valid YAML).
  * Folders are given relative to the repository the CMS writes to: the project, or DUBAN_CMS_REPO_DIR.
  */
 export const GET: APIRoute = async ({ site }) => {
-  const settings = (await getEntry('settings', 'site'))!.data as Settings;
+  const { settings } = loadDistrictRules();
   const contentDir = relative(process.env.DUBAN_CMS_REPO_DIR ?? process.cwd(), resolve(process.env.DUBAN_CONTENT_DIR ?? 'content'));
   const { backend, repo, branch, baseUrl, apiRoot, appId, editorialWorkflow } = settings.cms;
   const config = decapConfig({

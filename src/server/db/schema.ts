@@ -21,7 +21,7 @@ export interface MessagesTable {
   published: number;
   channel: string;
   submitted_at: string;
-  /** The current due day, kept for queries; always recomputed from the events and the calendar. */
+  /** The current due day: only an index for queries, written by every command from `deadlineOf` over the events and the calendar. */
   due_date: string | null;
   reply: string | null;
   replied_at: string | null;
@@ -49,6 +49,19 @@ export interface MessageEventsTable {
   unit: string | null;
   new_due: string | null;
   rating: string | null;
+  /** On a submission: the time limit in working days in force when it was submitted (the promise made). */
+  limit_days: number | null;
+}
+
+/** Who read a citizen's contact details, when and for what. */
+export interface ContactReadsTable {
+  id: Generated<number>;
+  message_id: number;
+  at: string;
+  role: string;
+  account_id: string | null;
+  unit: string | null;
+  purpose: string;
 }
 
 export interface DailyCountersTable {
@@ -72,4 +85,5 @@ export interface Database {
   daily_counters: DailyCountersTable;
   used_challenges: UsedChallengesTable;
   store_state: StoreStateTable;
+  contact_reads: ContactReadsTable;
 }

@@ -6,10 +6,10 @@ import { applyActionIn } from './commands/transition.ts';
 import { loadMessages } from './repository.ts';
 
 export async function urgeOverdue(runtime: Runtime, asOf = today()): Promise<number> {
-  const { store, config } = runtime;
+  const { store, rules } = runtime;
   let urged = 0;
   for (const { row, record } of await loadMessages(store.db, { openOnly: true })) {
-    if (!shouldAutoUrge(record, row.due_date, asOf, config.deadlines, config.calendar)) continue;
+    if (!shouldAutoUrge(record, row.due_date, asOf, rules.deadlines, rules.calendar)) continue;
     const result = await store.db.transaction().execute((trx) => applyActionIn(trx, runtime, row.number, { event: 'urge', role: 'system' }));
     if (result.ok) urged += 1;
   }

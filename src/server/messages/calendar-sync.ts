@@ -13,15 +13,15 @@ const KEY = 'calendar_fingerprint';
 
 /** Returns how many open messages got a new due day. */
 export async function syncCalendar(runtime: Runtime): Promise<number> {
-  const { store, config } = runtime;
+  const { store, rules } = runtime;
   return store.db.transaction().execute(async (trx) => {
     if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(20261123)`.execute(trx);
     const previous = await readState(trx, KEY);
-    if (previous === config.calendarFingerprint) return 0;
+    if (previous === rules.calendarFingerprint) return 0;
     const now = new Date().toISOString();
     let changed = 0;
     for (const { row, record } of await loadMessages(trx, { openOnly: true })) {
-      const due = storedDueDate(config, record);
+      const due = storedDueDate(rules, record);
       if (due === row.due_date) continue;
       changed += 1;
       await trx.updateTable('messages').set({ due_date: due, updated_at: now }).where('id', '=', row.id).execute();
@@ -32,7 +32,7 @@ export async function syncCalendar(runtime: Runtime): Promise<number> {
         : `节假日安排已更新，办理期限确定为 ${due}`;
       await insertEvent(trx, row.id, { event: 'recompute_deadline', at: now, role: 'system', from: record.state, to: record.state, note });
     }
-    await writeState(trx, KEY, config.calendarFingerprint);
+    await writeState(trx, KEY, rules.calendarFingerprint);
     await writeState(trx, 'calendar_synced_on', today());
     return changed;
   });

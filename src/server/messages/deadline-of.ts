@@ -1,8 +1,8 @@
-/** The stored due day of a message, from its events and the server's settings; recomputed after every change. */
+/** The stored due day of a message: `deadlineOf` over its events and the district's calendar. The column is only its index; every command writes it. */
 import { deadlineOf, dueDate } from '../../lib/messages/deadlines.ts';
 import type { EventRecord } from '../../lib/messages/types.ts';
-import type { ServerConfig } from '../config.ts';
+import type { DistrictRules } from '../../data/district-rules.ts';
 
-export function storedDueDate(config: ServerConfig, message: { type: string; events: EventRecord[] }): string | null {
-  return dueDate(deadlineOf(message, config.deadlines, config.calendar));
+export function storedDueDate(rules: Pick<DistrictRules, 'deadlines' | 'calendar'>, message: { type: string; events: EventRecord[] }): string | null {
+  return dueDate(deadlineOf(message, rules.deadlines, rules.calendar));
 }

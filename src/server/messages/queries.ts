@@ -39,7 +39,7 @@ export async function publishedMessage(runtime: Runtime, context: ViewContext, n
 
 /** The facts the figures need, for every message; nothing personal leaves this function. */
 export async function messageFacts(runtime: Runtime): Promise<MessageFacts[]> {
-  const { deadlines, calendar } = runtime.config;
+  const { deadlines, calendar } = runtime.rules;
   return (await loadMessages(runtime.store.db)).map(({ record }) => {
     const deadline = deadlineOf(record, deadlines, calendar);
     const replyEvent = record.events.findLast((e) => e.event === 'reply');

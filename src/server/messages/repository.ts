@@ -25,6 +25,7 @@ export function toEvent(row: Selectable<MessageEventsTable>): EventRecord {
     unit: row.unit,
     newDue: row.new_due,
     rating: row.rating as Rating | null,
+    limitDays: row.limit_days,
   };
 }
 
@@ -117,6 +118,7 @@ export interface NewEvent {
   unit?: string | null;
   newDue?: IsoDate | null;
   rating?: Rating | null;
+  limitDays?: number | null;
 }
 
 export async function insertEvent(db: Db, messageId: number, event: NewEvent): Promise<void> {
@@ -135,6 +137,7 @@ export async function insertEvent(db: Db, messageId: number, event: NewEvent): P
       unit: event.unit ?? null,
       new_due: event.newDue ?? null,
       rating: event.rating ?? null,
+      limit_days: event.limitDays ?? null,
     })
     .execute();
 }

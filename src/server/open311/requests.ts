@@ -64,7 +64,7 @@ export function readRequestQuery(params: URLSearchParams, now = Date.now()): { q
 
 export async function listRequests(runtime: Runtime, context: ViewContext, query: RequestQuery, siteUrl: string): Promise<Open311Request[]> {
   // Types such as 举报 are not listed at all until published: for a whistle-blower, even a unit and a day can identify.
-  const unlisted = runtime.config.messages.types.filter((t) => t.hiddenUntilPublished).map((t) => t.id);
+  const unlisted = runtime.rules.settings.messages.types.filter((t) => t.hiddenUntilPublished).map((t) => t.id);
   let select = runtime.store.db
     .selectFrom('messages')
     .select(['id', 'published', 'consent'])

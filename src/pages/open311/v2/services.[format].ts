@@ -10,5 +10,5 @@ export const GET: APIRoute = async ({ params }) => {
   const format = formatOf(params.format);
   if (!format) return unknownFormat();
   const runtime = await getRuntime();
-  return open311Response(format, 'services', servicesOf(runtime.config.messages.types));
+  return open311Response(format, 'services', servicesOf(runtime.rules.settings.messages.types));
 };

@@ -62,7 +62,7 @@ function receipt(kind: 'created' | 'repeat', row: Pick<MessageRow, 'number' | 's
 }
 
 export async function submitMessage(runtime: Runtime, input: SubmitInput): Promise<SubmitResult> {
-  const { secret, config, limiter, store } = runtime;
+  const { secret, config, rules, limiter, store } = runtime;
   const parsed = parseSubmission(input.fields, input.choices);
   if (
     input.idempotencyKey !== undefined &&
@@ -132,7 +132,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         return existing ? { kind: 'earlier' as const, row: existing } : { kind: 'used' as const };
       }
       const sequence = await nextSequence(trx, day);
-      const number = formatTrackingNumber(config.messages.trackingPrefix, day, sequence);
+      const number = formatTrackingNumber(rules.settings.messages.trackingPrefix, day, sequence);
       const submitEvent = {
         event: 'submit' as const,
         at: now,
@@ -142,6 +142,8 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         note: null,
         internalNote: null,
         actor: null,
+        // The promise made now: a later change of the settings does not move this message's deadline.
+        limitDays: rules.deadlines.limits[value.type] ?? null,
       };
       const inserted = await trx
         .insertInto('messages')
@@ -161,7 +163,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
           published: 0,
           channel: input.channel,
           submitted_at: now,
-          due_date: storedDueDate(config, { type: value.type, events: [submitEvent] }),
+          due_date: storedDueDate(rules, { type: value.type, events: [submitEvent] }),
           query_code_hash: keyedHash(secret, 'query-code-hash', queryCode),
           idempotency_hash: idempotencyHash,
           content_hash: contentHash,

@@ -97,7 +97,7 @@ export async function applyActionIn(trx: Db, runtime: Runtime, number: string, a
     rating: action.event === 'rate' ? action.rating! : null,
   };
   const nextEvents = [...events, event];
-  update.due_date = storedDueDate(runtime.config, { type: record.type, events: nextEvents });
+  update.due_date = storedDueDate(runtime.rules, { type: record.type, events: nextEvents });
   await trx.updateTable('messages').set(update).where('id', '=', row.id).execute();
   await insertEvent(trx, row.id, event);
   const updated = await findRow(trx, number);

@@ -11,7 +11,8 @@ export const GET: APIRoute = async ({ params }) => {
   const format = formatOf(params.format);
   if (!format) return unknownFormat();
   const runtime = await getRuntime();
-  if (!runtime.config.messages.types.some((t) => t.id === params.code)) return open311Errors(format, 404, [`service_code：没有「${params.code}」这种留言类型`]);
+  if (!runtime.rules.settings.messages.types.some((t) => t.id === params.code))
+    return open311Errors(format, 404, [`service_code：没有「${params.code}」这种留言类型`]);
   const board = await loadBoard();
   return open311Response(
     format,

@@ -1,0 +1,23 @@
+/**
+ * 002: the time limit a message was promised, on its submission event (a change of the settings
+ * applies to later messages only), and the record of who read a citizen's contact details, when
+ * and for what (《个人信息保护法》: those who handle personal information account for each use).
+ */
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../open.ts';
+
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const id = dialect === 'postgres' ? ('serial' as const) : ('integer' as const);
+  await db.schema.alterTable('message_events').addColumn('limit_days', 'integer').execute();
+  await db.schema
+    .createTable('contact_reads')
+    .addColumn('id', id, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('message_id', 'integer', (c) => c.notNull().references('messages.id'))
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('account_id', 'text')
+    .addColumn('unit', 'text')
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('contact_reads_message').on('contact_reads').columns(['message_id', 'id']).execute();
+}
