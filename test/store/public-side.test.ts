@@ -10,7 +10,6 @@ import { trackMessage } from '../../src/server/messages/commands/track.ts';
 import { applyAction } from '../../src/server/messages/commands/transition.ts';
 import { newQuestion } from '../../src/server/anti-abuse/fallback-check.ts';
 import { listRequests } from '../../src/server/open311/requests.ts';
-import { buildCalendar } from '../../src/lib/calendar/working-days.ts';
 import { BACKENDS, backendEnv, postgresReachable, solvedPayload } from './harness.ts';
 
 const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing-bureau', 'water-bureau'], tasks: [] };
