@@ -8,12 +8,15 @@ import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { addDays, today } from '../src/lib/calendar/dates.ts';
 import { addWorkingDays } from '../src/lib/calendar/working-days.ts';
 import { newChallenge } from '../src/server/anti-abuse/altcha.ts';
-import { applyAction, type Action } from '../src/server/messages/commands/transition.ts';
+import { act, type ActionEvent, type ActionInput } from '../src/server/messages/commands/index.ts';
+import type { Actor } from '../src/lib/messages/permissions.ts';
 import { submitMessage } from '../src/server/messages/commands/submit.ts';
 import { createRuntime } from '../src/server/runtime.ts';
 import { SAMPLES } from './demo/message-samples.ts';
 import { loadDistrictRules } from '../src/data/district-rules.ts';
 
+/** The demo's supervision office, acting through the same commands a signed-in dispatcher would. */
+const DISPATCHER: Actor = { kind: 'staff', role: 'dispatcher', accountId: 'demo-dispatcher' };
 const NAMES = ['张建国', '李秀英', '王磊', '刘芳', '陈志强', '杨丽', '赵伟', '黄敏', '周杰', '吴静', null];
 const COUNT = Number(process.env.DUBAN_DEMO_MESSAGES ?? 90);
 
@@ -70,43 +73,40 @@ try {
       });
       if (result.kind !== 'created') throw new Error(`demo message ${i}: ${JSON.stringify(result)}`);
       created += 1;
-      const step = async (day: string, action: Omit<Action, 'at'>) => {
+      const handler: Actor = { kind: 'staff', role: 'handler', accountId: `demo-${sample.unit}`, unitCode: sample.unit };
+      const step = async <E extends ActionEvent>(day: string, actor: Actor, event: E, input: ActionInput<E>) => {
         if (day > end) return false;
-        const done = await applyAction(runtime, result.number, { ...action, at: at(day, 10 + Math.floor(random() * 7)) });
-        if (!done.ok) throw new Error(`${result.number} ${action.event}: ${done.message}`);
+        const done = await act(runtime, actor, result.number, event, input, { at: at(day, 10 + Math.floor(random() * 7)) });
+        if (!done.ok) throw new Error(`${result.number} ${event}: ${done.message}`);
         return true;
       };
       if (random() < 0.04) {
-        await step(workdayAfter(submitted, 1), { event: 'reject', role: 'dispatcher', note: '反映的事项属于司法诉讼程序，请通过法定途径办理。' });
+        await step(workdayAfter(submitted, 1), DISPATCHER, 'reject', { reason: '反映的事项属于司法诉讼程序，请通过法定途径办理。' });
         continue;
       }
       const accepted = workdayAfter(submitted, 1);
-      if (!(await step(accepted, { event: 'accept', role: 'dispatcher' }))) continue;
+      if (!(await step(accepted, DISPATCHER, 'accept', {}))) continue;
       const assigned = workdayAfter(accepted, random() < 0.7 ? 1 : 2);
-      if (!(await step(assigned, { event: 'assign', role: 'dispatcher', unit: sample.unit }))) continue;
+      if (!(await step(assigned, DISPATCHER, 'assign', { unit: sample.unit }))) continue;
       const limit = runtime.rules.deadlines.limits[sample.type] ?? 15;
       const late = random() < 0.15;
       if (late && random() < 0.5) {
-        await step(workdayAfter(assigned, limit - 2), {
-          event: 'extend',
-          role: 'dispatcher',
+        await step(workdayAfter(assigned, limit - 2), DISPATCHER, 'extend', {
           newDue: workdayAfter(assigned, limit + 8),
-          note: '需会同多个部门现场核查，申请延期。',
+          reason: '需会同多个部门现场核查，申请延期。',
         });
       }
       const replied = workdayAfter(assigned, late ? limit + 2 + Math.floor(random() * 6) : 2 + Math.floor(random() * (limit - 2)));
-      if (!(await step(replied, { event: 'reply', role: 'handler', reply: sample.reply }))) continue;
+      if (!(await step(replied, handler, 'reply', { reply: sample.reply }))) continue;
       const closed = workdayAfter(replied, 1);
-      if (!(await step(closed, { event: 'approve', role: 'dispatcher' }))) continue;
+      if (!(await step(closed, DISPATCHER, 'approve', {}))) continue;
       const published = await runtime.store.db.selectFrom('messages').select('consent').where('number', '=', result.number).executeTakeFirstOrThrow();
-      if (published.consent === 1) await step(workdayAfter(closed, 1), { event: 'publish', role: 'dispatcher' });
+      if (published.consent === 1) await step(workdayAfter(closed, 1), DISPATCHER, 'publish', {});
       if (random() < 0.65) {
         const r = random();
-        await step(workdayAfter(closed, 2), {
-          event: 'rate',
-          role: 'citizen',
+        await step(workdayAfter(closed, 2), { kind: 'citizen' }, 'rate', {
           rating: r < 0.6 ? 'satisfied' : r < 0.88 ? 'basically_satisfied' : 'unsatisfied',
-          note: r < 0.6 ? '办理及时，谢谢。' : r < 0.88 ? null : '问题还没有完全解决。',
+          comment: r < 0.6 ? '办理及时，谢谢。' : r < 0.88 ? null : '问题还没有完全解决。',
         });
       }
     }

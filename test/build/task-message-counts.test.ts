@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/server/runtime.ts';
 import { submitMessage } from '../../src/server/messages/commands/submit.ts';
-import { applyAction } from '../../src/server/messages/commands/transition.ts';
+import { act } from '../../src/server/messages/commands/index.ts';
+import { DISPATCHER, handlerOf } from '../store/harness.ts';
 import { solvedPayload } from '../store/harness.ts';
 
 const run = promisify(execFile);
@@ -37,14 +38,11 @@ describe('message counts on task pages', { timeout: 180_000 }, () => {
       if (result.kind !== 'created') throw new Error(result.kind);
       numbers.push(result.number);
     }
-    for (const action of [
-      { event: 'accept' },
-      { event: 'assign', unit: 'education' },
-      { event: 'reply', reply: '预计明年秋季招生。' },
-      { event: 'approve' },
-      { event: 'publish' },
-    ] as const)
-      expect((await applyAction(runtime, numbers[0]!, { role: 'dispatcher', ...action })).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, numbers[0]!, 'accept', {})).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, numbers[0]!, 'assign', { unit: 'education' })).ok).toBe(true);
+    expect((await act(runtime, handlerOf('education'), numbers[0]!, 'reply', { reply: '预计明年秋季招生。' })).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, numbers[0]!, 'approve', {})).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, numbers[0]!, 'publish', {})).ok).toBe(true);
     await runtime.stop();
 
     const out = join(work, 'out');

@@ -54,7 +54,7 @@ test('a citizen without JavaScript submits a message, gets a number, and tracks 
   await page.getByRole('button', { name: '查询' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '学校周边接送停车难' })).toBeVisible();
   await expect(page.getByText('待受理').first()).toBeVisible();
-  await expect(page.getByText('办理期限自交办之日起计算，尚未交办。')).toBeVisible();
+  await expect(page.getByText(/办理时限 \d+ 个工作日（按提交时的规定），自交办之日起计算，尚未交办。/)).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: '提交留言' })).toBeVisible();
 });
 

@@ -8,7 +8,8 @@ import { gunzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime } from '../../src/server/runtime';
-import { applyAction } from '../../src/server/messages/commands/transition';
+import { act } from '../../src/server/messages/commands/index';
+import { CITIZEN, DISPATCHER, handlerOf } from '../store/harness';
 import { digitOf } from '../../src/lib/messages/digit-runs';
 import { siteDir } from './helpers';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
@@ -83,17 +84,18 @@ test.beforeAll(async () => {
   const runtime = await createRuntime({ ...server.env });
   try {
     for (const number of numbers) {
-      for (const action of [
-        { event: 'accept', role: 'dispatcher' },
-        { event: 'assign', role: 'dispatcher', unit: 'water' },
-        { event: 'extend', role: 'dispatcher', newDue: '2026-12-31', note: `需联系${NAME}（139/8765/4321）现场查看` },
-        { event: 'reply', role: 'handler', reply: `已电话联系${NAME}（${PHONE}），并发邮件至 ${EMAIL}，核对证件 ${ID}。` },
-        { event: 'approve', role: 'dispatcher' },
-        { event: 'publish', role: 'dispatcher' },
-        { event: 'rate', role: 'citizen', rating: 'unsatisfied', note: `请再联系 一三九 八七六五 四三二一 或 planted.person @ example. org` },
-      ] as const) {
-        const done = await applyAction(runtime, number, action);
-        expect(done.ok, `${number} ${action.event}`).toBe(true);
+      const steps = [
+        () => act(runtime, DISPATCHER, number, 'accept', {}),
+        () => act(runtime, DISPATCHER, number, 'assign', { unit: 'water' }),
+        () => act(runtime, DISPATCHER, number, 'extend', { newDue: '2026-12-31', reason: `需联系${NAME}（139/8765/4321）现场查看` }),
+        () => act(runtime, handlerOf('water'), number, 'reply', { reply: `已电话联系${NAME}（${PHONE}），并发邮件至 ${EMAIL}，核对证件 ${ID}。` }),
+        () => act(runtime, DISPATCHER, number, 'approve', {}),
+        () => act(runtime, DISPATCHER, number, 'publish', {}),
+        () => act(runtime, CITIZEN, number, 'rate', { rating: 'unsatisfied', comment: `请再联系 一三九 八七六五 四三二一 或 planted.person @ example. org` }),
+      ];
+      for (const [i, step] of steps.entries()) {
+        const done = await step();
+        expect(done.ok, `${number} step ${i}: ${done.ok ? '' : done.message}`).toBe(true);
       }
     }
   } finally {

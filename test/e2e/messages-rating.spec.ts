@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createRuntime } from '../../src/server/runtime';
-import { applyAction } from '../../src/server/messages/commands/transition';
+import { act } from '../../src/server/messages/commands/index';
+import { DISPATCHER, handlerOf } from '../store/harness';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
 
 test.use({ javaScriptEnabled: false });
@@ -29,14 +30,11 @@ test.beforeAll(async () => {
   code = created!.query_code;
   const runtime = await createRuntime({ ...server.env });
   try {
-    for (const action of [
-      { event: 'accept', role: 'dispatcher' },
-      { event: 'assign', role: 'dispatcher', unit: 'songlin-town' },
-      { event: 'urge', role: 'dispatcher' },
-      { event: 'reply', role: 'handler', reply: '镇里已安排电工更换灯具，路灯已恢复照明。' },
-      { event: 'approve', role: 'dispatcher' },
-    ] as const)
-      expect((await applyAction(runtime, number, action)).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, number, 'accept', {})).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, number, 'assign', { unit: 'songlin-town' })).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, number, 'urge', {})).ok).toBe(true);
+    expect((await act(runtime, handlerOf('songlin-town'), number, 'reply', { reply: '镇里已安排电工更换灯具，路灯已恢复照明。' })).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, number, 'approve', {})).ok).toBe(true);
   } finally {
     await runtime.stop();
   }
@@ -65,4 +63,59 @@ test('without JavaScript, a citizen reads the reply to a closed message and rate
   await expect(page.getByRole('heading', { name: '群众评价' })).toBeVisible();
   await expect(page.getByText('修得快，希望以后定期检查。').first()).toBeVisible();
   await expect(page.getByRole('button', { name: '提交评价' })).toHaveCount(0);
+});
+
+test('a 不满意 that led to reopening stays on the record: both ratings on the page and in the satisfaction figure', async () => {
+  const response = await fetch(`${server.url}/open311/v2/requests.json`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      service_code: 'complaint',
+      'attribute[title]': '垃圾清运不及时',
+      description: '松林镇集市旁的垃圾桶三天没有清运，气味很大。',
+      phone: '13800000000',
+      'attribute[consent]': 'yes',
+      altcha: await solvedProof(server.url),
+    }),
+  });
+  const created = ((await response.json()) as { service_request_id: string; query_code: string }[])[0]!;
+  const runtime = await createRuntime({ ...server.env });
+  const rateByForm = async (rating: string, comment: string) => {
+    const answer = await fetch(`${server.url}/messages/rate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ number: created.service_request_id, code: created.query_code, rating, comment }),
+    });
+    expect(answer.status).toBe(200);
+  };
+  const satisfactionBefore = /满意率<strong>([^<]+)</.exec(await (await fetch(`${server.url}/messages/stats`)).text())![1]!;
+  try {
+    const n = created.service_request_id;
+    const handler = handlerOf('songlin-town');
+    for (const step of [
+      () => act(runtime, DISPATCHER, n, 'accept', {}),
+      () => act(runtime, DISPATCHER, n, 'assign', { unit: 'songlin-town' }),
+      () => act(runtime, handler, n, 'reply', { reply: '已通知保洁公司清运。' }),
+      () => act(runtime, DISPATCHER, n, 'approve', {}),
+    ])
+      expect((await step()).ok).toBe(true);
+    await rateByForm('unsatisfied', '第二天又堆满了');
+    for (const step of [
+      () => act(runtime, DISPATCHER, n, 'reopen', {}),
+      () => act(runtime, handler, n, 'reply', { reply: '已增加每日清运一次，并加设两个垃圾桶。' }),
+      () => act(runtime, DISPATCHER, n, 'approve', {}),
+      () => act(runtime, DISPATCHER, n, 'publish', {}),
+    ])
+      expect((await step()).ok).toBe(true);
+    await rateByForm('satisfied', '现在干净了');
+  } finally {
+    await runtime.stop();
+  }
+  const page = await (await fetch(`${server.url}/messages/${created.service_request_id}/`)).text();
+  expect(page).toContain('不满意</strong><span class="message-text">：第二天又堆满了');
+  expect(page).toContain('满意</strong><span class="message-text">：现在干净了');
+  const stats = await (await fetch(`${server.url}/messages/stats`)).text();
+  const [, pleasedBefore, ratedBefore] = /^(\d+) \/ (\d+)/.exec(satisfactionBefore) ?? [null, '0', '0'];
+  expect(stats).toContain(`满意率<strong>${Number(pleasedBefore) + 1} / ${Number(ratedBefore) + 2} 次`);
+  expect(stats).toContain('每一次评价都计入');
 });

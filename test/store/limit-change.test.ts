@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
 import { submitMessage } from '../../src/server/messages/commands/submit.ts';
-import { applyAction } from '../../src/server/messages/commands/transition.ts';
+import { act } from '../../src/server/messages/commands/index.ts';
 import { loadMessage, loadMessages } from '../../src/server/messages/repository.ts';
 import { storedDueDate } from '../../src/server/messages/deadline-of.ts';
 import { deadlineOf } from '../../src/lib/messages/deadlines.ts';
-import { backendEnv, solvedPayload } from './harness.ts';
+import { backendEnv, DISPATCHER, handlerOf, solvedPayload } from './harness.ts';
 
-const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['water-bureau'], tasks: [] };
+const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['water'], tasks: [] };
 const fields = { type: 'complaint', title: '路灯不亮', content: '望澜路北段的路灯已经一周不亮了。', phone: '13800000000', consent: true };
 
 describe('changing a time limit', () => {
@@ -50,8 +50,8 @@ describe('changing a time limit', () => {
     return result.number;
   };
   const handle = async (number: string, at: string) => {
-    await applyAction(runtime, number, { event: 'accept', role: 'dispatcher', at });
-    await applyAction(runtime, number, { event: 'assign', role: 'dispatcher', unit: 'water-bureau', at });
+    await act(runtime, DISPATCHER, number, 'accept', {}, { at });
+    await act(runtime, DISPATCHER, number, 'assign', { unit: 'water' }, { at });
   };
   const due = async (number: string) => (await loadMessage(runtime.store.db, number))!.row.due_date;
 
@@ -62,8 +62,8 @@ describe('changing a time limit', () => {
     const waiting = await submit(); // not yet assigned: its clock has not started, but its limit is promised
     const closed = await submit();
     await handle(closed, '2026-12-01T02:00:00Z');
-    await applyAction(runtime, closed, { event: 'reply', role: 'handler', reply: '已修复。' });
-    await applyAction(runtime, closed, { event: 'approve', role: 'dispatcher' });
+    expect((await act(runtime, handlerOf('water'), closed, 'reply', { reply: '已修复。' })).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, closed, 'approve', {})).ok).toBe(true);
     expect(await due(open)).toBe('2026-12-22'); // 投诉: 15 working days from 2026-12-01
     await runtime.stop();
 
@@ -77,8 +77,7 @@ describe('changing a time limit', () => {
     expect(runtime.rules.deadlines.limits.complaint).toBe(10);
     expect(await due(open)).toBe('2026-12-22');
     expect(await due(closed)).toBe('2026-12-22');
-    await applyAction(runtime, waiting, { event: 'accept', role: 'dispatcher', at: '2026-12-01T02:00:00Z' });
-    await applyAction(runtime, waiting, { event: 'assign', role: 'dispatcher', unit: 'water-bureau', at: '2026-12-01T02:00:00Z' });
+    await handle(waiting, '2026-12-01T02:00:00Z');
     expect(await due(waiting)).toBe('2026-12-22'); // submitted under the 15-day rule
 
     const fresh = await submit();

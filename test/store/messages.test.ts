@@ -4,16 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
 import { submitMessage, type SubmitInput } from '../../src/server/messages/commands/submit.ts';
-import { applyAction } from '../../src/server/messages/commands/transition.ts';
+import { act } from '../../src/server/messages/commands/index.ts';
 import { loadMessage } from '../../src/server/messages/repository.ts';
 import { newQuestion } from '../../src/server/anti-abuse/fallback-check.ts';
 import { newChallenge } from '../../src/server/anti-abuse/altcha.ts';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { UnsafeStoreError } from '../../src/server/db/open.ts';
-import { BACKENDS, backendEnv, postgresReachable, solvedPayload, type Backend } from './harness.ts';
+import { BACKENDS, backendEnv, CITIZEN, DISPATCHER, handlerOf, postgresReachable, solvedPayload, type Backend } from './harness.ts';
 
-const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing-bureau', 'water-bureau'], tasks: [] };
+const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing', 'water'], tasks: [] };
 const fields = {
   type: 'complaint',
   title: '小区电梯长期停运',
@@ -134,24 +134,31 @@ for (const backend of BACKENDS) {
       const created = await submit();
       if (created.kind !== 'created') throw new Error(created.kind);
       const n = created.number;
-      expect(await applyAction(runtime, n, { event: 'approve', role: 'dispatcher' })).toMatchObject({ ok: false, status: 409 });
-      expect(await applyAction(runtime, n, { event: 'assign', role: 'dispatcher', unit: 'housing-bureau' })).toMatchObject({ ok: false, status: 409 });
-      expect((await applyAction(runtime, n, { event: 'accept', role: 'dispatcher' })).ok).toBe(true);
-      expect(await applyAction(runtime, n, { event: 'assign', role: 'dispatcher' })).toMatchObject({ ok: false, status: 400, message: '交办须选择承办单位' });
-      expect((await applyAction(runtime, n, { event: 'assign', role: 'dispatcher', unit: 'housing-bureau', at: '2026-02-13T02:00:00Z' })).ok).toBe(true);
+      expect(await act(runtime, DISPATCHER, n, 'approve', {})).toMatchObject({ ok: false, status: 409 });
+      expect(await act(runtime, DISPATCHER, n, 'assign', { unit: 'housing' })).toMatchObject({ ok: false, status: 409 });
+      expect((await act(runtime, DISPATCHER, n, 'accept', {})).ok).toBe(true);
+      expect(await act(runtime, DISPATCHER, n, 'assign', { unit: '' })).toMatchObject({ ok: false, status: 400, message: '交办须选择承办单位' });
+      expect(await act(runtime, DISPATCHER, n, 'assign', { unit: 'no-such-bureau' })).toMatchObject({
+        ok: false,
+        status: 400,
+        message: '承办单位「no-such-bureau」不存在，请从单位列表中选择',
+      });
+      expect(await act(runtime, handlerOf('housing'), n, 'assign', { unit: 'housing' })).toMatchObject({ ok: false, status: 403 });
+      expect((await act(runtime, DISPATCHER, n, 'assign', { unit: 'housing' }, { at: '2026-02-13T02:00:00Z' })).ok).toBe(true);
       const assigned = await loadMessage(runtime.store.db, n);
       expect(assigned?.row.due_date).toBe('2026-03-12'); // complaint: 15 working days from 2026-02-13 (2-14 and 2-28 worked, 2-15…23 off)
-      expect(await applyAction(runtime, n, { event: 'extend', role: 'dispatcher', newDue: '2026-03-01', note: '需要更多时间' })).toMatchObject({
+      expect(await act(runtime, DISPATCHER, n, 'extend', { newDue: '2026-03-01', reason: '需要更多时间' })).toMatchObject({
         ok: false,
         message: '新的期限应晚于当前期限 2026-03-12',
       });
-      expect((await applyAction(runtime, n, { event: 'reply', role: 'handler', reply: '已安排维保单位更换主板，电梯恢复运行。' })).ok).toBe(true);
-      expect((await applyAction(runtime, n, { event: 'approve', role: 'dispatcher' })).ok).toBe(true);
-      expect((await applyAction(runtime, n, { event: 'publish', role: 'dispatcher' })).ok).toBe(true);
-      expect(await applyAction(runtime, n, { event: 'reopen', role: 'dispatcher' })).toMatchObject({ ok: false, status: 400 });
-      const rated = await applyAction(runtime, n, { event: 'rate', role: 'citizen', rating: 'satisfied', note: '处理及时' });
-      expect(rated.ok && [rated.record.state, rated.record.published, rated.record.rating]).toEqual(['closed', true, 'satisfied']);
-      expect(await applyAction(runtime, n, { event: 'rate', role: 'citizen', rating: 'unsatisfied' })).toMatchObject({
+      expect(await act(runtime, handlerOf('water'), n, 'reply', { reply: '不是我们单位的。' })).toMatchObject({ ok: false, status: 403 });
+      expect((await act(runtime, handlerOf('housing'), n, 'reply', { reply: '已安排维保单位更换主板，电梯恢复运行。' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, n, 'approve', {})).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, n, 'publish', {})).ok).toBe(true);
+      expect(await act(runtime, DISPATCHER, n, 'reopen', {})).toMatchObject({ ok: false, status: 400 });
+      const rated = await act(runtime, CITIZEN, n, 'rate', { rating: 'satisfied', comment: '处理及时' });
+      expect(rated.ok && [rated.record.state, rated.record.published, rated.record.events.at(-1)?.rating]).toEqual(['closed', true, 'satisfied']);
+      expect(await act(runtime, CITIZEN, n, 'rate', { rating: 'unsatisfied' })).toMatchObject({
         ok: false,
         message: '这条留言已经评价过了',
       });
@@ -160,14 +167,11 @@ for (const backend of BACKENDS) {
     run('a message without consent cannot be published', async () => {
       const created = await submit({ fields: { ...fields, consent: false } });
       if (created.kind !== 'created') throw new Error(created.kind);
-      for (const action of [
-        { event: 'accept' },
-        { event: 'assign', unit: 'water-bureau' },
-        { event: 'reply', reply: '已答复。' },
-        { event: 'approve' },
-      ] as const)
-        expect((await applyAction(runtime, created.number, { role: 'dispatcher', ...action })).ok).toBe(true);
-      expect(await applyAction(runtime, created.number, { event: 'publish', role: 'dispatcher' })).toMatchObject({
+      expect((await act(runtime, DISPATCHER, created.number, 'accept', {})).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, created.number, 'assign', { unit: 'water' })).ok).toBe(true);
+      expect((await act(runtime, handlerOf('water'), created.number, 'reply', { reply: '已答复。' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, created.number, 'approve', {})).ok).toBe(true);
+      expect(await act(runtime, DISPATCHER, created.number, 'publish', {})).toMatchObject({
         ok: false,
         message: '留言人未同意公开，不能公开',
       });
@@ -231,8 +235,8 @@ describe('calendar changes', () => {
       proof: { kind: 'pow', payload: await solvedPayload(runtime.secret) },
     });
     if (created.kind !== 'created') throw new Error(created.kind);
-    await applyAction(runtime, created.number, { event: 'accept', role: 'dispatcher' });
-    await applyAction(runtime, created.number, { event: 'assign', role: 'dispatcher', unit: 'water-bureau', at: '2026-12-01T02:00:00Z' });
+    await act(runtime, DISPATCHER, created.number, 'accept', {});
+    await act(runtime, DISPATCHER, created.number, 'assign', { unit: 'water' }, { at: '2026-12-01T02:00:00Z' });
     expect((await loadMessage(runtime.store.db, created.number))?.row.due_date).toBe('2026-12-22');
     await runtime.stop();
 

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
 import { submitMessage } from '../../src/server/messages/commands/submit.ts';
 import { trackMessage } from '../../src/server/messages/commands/track.ts';
-import { applyAction } from '../../src/server/messages/commands/transition.ts';
+import { act } from '../../src/server/messages/commands/index.ts';
 import { newQuestion } from '../../src/server/anti-abuse/fallback-check.ts';
 import { listRequests } from '../../src/server/open311/requests.ts';
-import { BACKENDS, backendEnv, postgresReachable, solvedPayload } from './harness.ts';
+import { BACKENDS, backendEnv, DISPATCHER, handlerOf, postgresReachable, solvedPayload } from './harness.ts';
 
-const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing-bureau', 'water-bureau'], tasks: [] };
+const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing', 'water'], tasks: [] };
 const fields = { type: 'complaint', title: '路灯不亮', content: '望澜路北段的路灯已经一周不亮了。', phone: '13800000000', consent: true };
 const NUMERALS = '零一二三四五六七八九十';
 
@@ -119,12 +119,12 @@ for (const backend of BACKENDS) {
       const report = await submit({ type: 'report', title: '举报某站点乱收费' });
       const complaint = await submit({ title: '投诉噪声扰民' });
       for (const { number } of [report, complaint]) {
-        await applyAction(runtime, number, { event: 'accept', role: 'dispatcher' });
-        await applyAction(runtime, number, { event: 'assign', role: 'dispatcher', unit: 'water-bureau' });
+        await act(runtime, DISPATCHER, number, 'accept', {});
+        await act(runtime, DISPATCHER, number, 'assign', { unit: 'water' });
       }
       const due = (await listRequests(runtime, context(runtime), byIds(complaint.number), 'https://example.org'))[0]!.expected_datetime!.slice(0, 10);
       const later = new Date(Date.parse(`${due}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
-      await applyAction(runtime, complaint.number, { event: 'extend', role: 'dispatcher', newDue: later, note: '需到举报人家中核实' });
+      expect((await act(runtime, DISPATCHER, complaint.number, 'extend', { newDue: later, reason: '需到举报人家中核实' })).ok).toBe(true);
 
       const listed = await listRequests(runtime, context(runtime), byIds(report.number, complaint.number), 'https://example.org');
       expect(listed.map((r) => r.service_request_id)).toEqual([complaint.number]);
@@ -135,9 +135,9 @@ for (const backend of BACKENDS) {
       expect(shown!.status_notes).not.toContain('核实');
 
       // Once closed, consented and published, the 举报 is listed, with its full times.
-      await applyAction(runtime, report.number, { event: 'reply', role: 'handler', reply: '经核查，已责令整改。' });
-      await applyAction(runtime, report.number, { event: 'approve', role: 'dispatcher' });
-      await applyAction(runtime, report.number, { event: 'publish', role: 'dispatcher' });
+      expect((await act(runtime, handlerOf('water'), report.number, 'reply', { reply: '经核查，已责令整改。' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, report.number, 'approve', {})).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, report.number, 'publish', {})).ok).toBe(true);
       const [published] = await listRequests(runtime, context(runtime), byIds(report.number), 'https://example.org');
       expect(published?.service_request_id).toBe(report.number);
       expect(published?.requested_datetime).toMatch(/T\d{2}:\d{2}:\d{2}\+08:00$/);

@@ -8,7 +8,7 @@
  * signed in to the console (督办员 dispatcher, 承办员 handler bound to one unit, 管理员 admin), or
  * the system's own clock (automatic urging, calendar corrections).
  */
-import { nextState, type MessageEvent, type MessageState } from './state-machine.ts';
+import { MESSAGE_EVENTS, nextState, type MessageEvent, type MessageState } from './state-machine.ts';
 
 export type StaffRole = 'dispatcher' | 'handler' | 'admin';
 
@@ -61,7 +61,7 @@ const MAY: Readonly<Record<MessageEvent, Predicate>> = {
   return: handlerOfUnit,
   extend: supervisor,
   urge: either(supervisor, system),
-  reply: either(handlerOfUnit, supervisor),
+  reply: handlerOfUnit,
   send_back: supervisor,
   approve: supervisor,
   rate: citizen,
@@ -77,18 +77,26 @@ export const mayReadContact: Predicate = either(supervisor, handlerOfUnit);
 /** Whether the actor may see the message at all in the console: supervisors every one, a handler its own unit's. */
 export const maySee: Predicate = either(supervisor, handlerOfUnit);
 
-/** Why `actor` may not cause `event` on `message` now, in words; null when it may. */
-export function refusal(actor: Actor, event: MessageEvent, message: MessageScope): { status: 403 | 409; message: string } | null {
-  if (!MAY[event](actor, message)) {
-    if (actor.kind === 'staff' && actor.role === 'handler' && message.unit !== actor.unitCode)
-      return { status: 403, message: '这条留言不由您所在的单位办理，无权操作' };
-    return { status: 403, message: '您的角色不能进行这项操作' };
-  }
-  if (event !== 'submit' && nextState(message.state, event) === undefined) return { status: 409, message: 'state' };
+export type Refusal = 'role' | 'unit' | 'state';
+
+/**
+ * Why `actor` may not cause `event` on `message` now, or null when it may: `unit` when a handler
+ * reaches for another unit's message, `role` when the actor's role may never do this, `state` when
+ * the state table does not allow the event now.
+ */
+export function refusal(actor: Actor, event: MessageEvent, message: MessageScope): Refusal | null {
+  if (!MAY[event](actor, message))
+    return actor.kind === 'staff' && actor.role === 'handler' && MAY[event]({ ...actor, unitCode: message.unit }, message) ? 'unit' : 'role';
+  if (event !== 'submit' && nextState(message.state, event) === undefined) return 'state';
   return null;
 }
 
 /** Whether `actor` may cause `event` on `message` now (both the state table and the predicate). */
 export function can(actor: Actor, event: MessageEvent, message: MessageScope): boolean {
   return refusal(actor, event, message) === null;
+}
+
+/** The events `actor` may cause on `message` now: what the console offers as actions. */
+export function eventsFor(actor: Actor, message: MessageScope): MessageEvent[] {
+  return MESSAGE_EVENTS.filter((event) => event !== 'submit' && can(actor, event, message));
 }

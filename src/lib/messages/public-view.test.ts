@@ -38,12 +38,15 @@ const record: MessageRecord = {
   reply: '已联系王小明（13912345678）核实。',
   repliedAt: '2026-11-05T01:00:00Z',
   closedAt: '2026-11-06T01:00:00Z',
-  rating: 'satisfied',
-  ratingComment: '谢谢，可打 13912345678 回访',
   events: [
     ev('submit', '2026-11-02T01:00:00Z', { role: 'citizen', actor: null }),
     ev('assign', '2026-11-03T01:00:00Z', { unit: 'water', internalNote: '内部：此人多次来访' }),
     ev('extend', '2026-11-04T01:00:00Z', { newDue: '2026-12-31', note: '需联系王小明 13912345678 现场查看' }),
+    ev('approve', '2026-11-06T01:00:00Z'),
+    ev('rate', '2026-11-07T01:00:00Z', { role: 'citizen', actor: null, rating: 'unsatisfied', note: '没解决，可打 13912345678 回访' }),
+    ev('reopen', '2026-11-08T01:00:00Z'),
+    ev('approve', '2026-11-10T01:00:00Z'),
+    ev('rate', '2026-11-11T01:00:00Z', { role: 'citizen', actor: null, rating: 'satisfied', note: '这次解决了' }),
   ],
 };
 
@@ -63,9 +66,16 @@ describe('publicMessage', () => {
   });
 
   it('shows the assignment, the extension and its reason on the timeline', () => {
-    expect(view.timeline.map((t) => t.label)).toEqual(['提交留言', '交办', '批准延期']);
+    expect(view.timeline.map((t) => t.label).slice(0, 3)).toEqual(['提交留言', '交办', '批准延期']);
     expect(view.timeline[1]?.detail).toBe('交由区水务局办理');
     expect(view.extensions[0]?.newDue).toBe('2026-12-31');
+  });
+
+  it('shows every rating given, with its date and masked comment, not only the latest', () => {
+    expect(view.ratings).toEqual([
+      { label: '不满意', comment: '没解决，可打 [电话已隐去] 回访', at: '2026-11-07T01:00:00Z' },
+      { label: '满意', comment: '这次解决了', at: '2026-11-11T01:00:00Z' },
+    ]);
   });
 
   it('has no urgency once closed', () => {

@@ -9,6 +9,7 @@ import { deadlineOf, urgeCount, urgencyOf, workingDaysLeft, type Deadline, type 
 import { maskName, maskText } from './masking.ts';
 import { isOpen, type MessageState } from './state-machine.ts';
 import { publicTimeline, type TimelineEntry } from './timeline.ts';
+import { ratingsOf } from './ratings.ts';
 import type { MessageRecord } from './types.ts';
 import { RATING_LABELS, STATE_LABELS } from './vocabulary.ts';
 
@@ -28,8 +29,8 @@ export interface PublicMessage {
   reply: string | null;
   repliedAt: string | null;
   closedAt: string | null;
-  rating: string | null;
-  ratingComment: string | null;
+  /** Every rating given, oldest first, with its date and (masked) comment. */
+  ratings: { label: string; comment: string | null; at: string }[];
   deadline: Deadline;
   urgency: Urgency | null;
   workingDaysLeft: number | null;
@@ -72,8 +73,7 @@ export function publicMessage(record: MessageRecord, context: ViewContext): Publ
     reply: record.reply === null || record.state !== 'closed' ? null : mask(record.reply),
     repliedAt: record.repliedAt,
     closedAt: record.closedAt,
-    rating: record.rating ? RATING_LABELS[record.rating] : null,
-    ratingComment: record.ratingComment === null ? null : mask(record.ratingComment),
+    ratings: ratingsOf(record.events).map((r) => ({ label: RATING_LABELS[r.rating], comment: r.comment === null ? null : mask(r.comment), at: r.at })),
     deadline,
     urgency: open && due ? urgencyOf(due, context.asOf, context.deadlines, context.calendar) : null,
     workingDaysLeft: open && due ? workingDaysLeft(due, context.asOf, context.calendar) : null,

@@ -1,6 +1,6 @@
 /**
- * The message queue's state machine (网民留言办理流程): one table of (state, event) → state, and one
- * `can(role, state, event)`. Everything that moves a message asks these two and nothing else.
+ * The message queue's state machine (网民留言办理流程): one table of (state, event) → state. Who may
+ * cause each event, and on which unit's messages, is permissions.ts; every command asks both.
  *
  *   submitted 待受理 ─accept→ accepted 已受理 ─assign→ assigned 办理中 ─reply→ replied 待审核 ─approve→ closed 已办结
  *   submitted ─reject→ rejected 不予受理;  replied ─send_back→ assigned;  assigned ─return→ accepted (wrong unit)
@@ -31,9 +31,6 @@ export type MessageEvent =
   | 'unpublish'
   | 'recompute_deadline';
 
-/** Who acts: the public, the supervision office, a unit's staff, an administrator, or the system's clock. */
-export type Role = 'citizen' | 'dispatcher' | 'handler' | 'admin' | 'system';
-
 export const MESSAGE_STATES: readonly MessageState[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'rejected'];
 export const MESSAGE_EVENTS: readonly MessageEvent[] = [
   'submit',
@@ -52,7 +49,6 @@ export const MESSAGE_EVENTS: readonly MessageEvent[] = [
   'unpublish',
   'recompute_deadline',
 ];
-export const ROLES: readonly Role[] = ['citizen', 'dispatcher', 'handler', 'admin', 'system'];
 
 /** The one transition table. A pair that is absent is not allowed. `submit` creates a message, so it has no source state. */
 const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, MessageState>>>> = {
@@ -64,41 +60,12 @@ const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, Me
   rejected: {},
 };
 
-/** Which role may cause which event. Unit scoping (a handler acts only on its own unit's messages) is checked by the caller, which knows the unit. */
-const ACTORS: Readonly<Record<MessageEvent, readonly Role[]>> = {
-  submit: ['citizen'],
-  accept: ['dispatcher', 'admin'],
-  reject: ['dispatcher', 'admin'],
-  assign: ['dispatcher', 'admin'],
-  return: ['handler'],
-  extend: ['dispatcher', 'admin'],
-  urge: ['dispatcher', 'admin', 'system'],
-  reply: ['handler', 'dispatcher'],
-  send_back: ['dispatcher', 'admin'],
-  approve: ['dispatcher', 'admin'],
-  rate: ['citizen'],
-  reopen: ['dispatcher', 'admin'],
-  publish: ['dispatcher', 'admin'],
-  unpublish: ['dispatcher', 'admin'],
-  recompute_deadline: ['system'],
-};
-
 /** The state after `event`, or undefined when the event cannot happen in `state`. */
 export function nextState(state: MessageState, event: MessageEvent): MessageState | undefined {
   return TRANSITIONS[state][event];
 }
 
-/** Whether `role` may cause `event` to a message in `state`. */
-export function can(role: Role, state: MessageState, event: MessageEvent): boolean {
-  return nextState(state, event) !== undefined && ACTORS[event].includes(role);
-}
-
 /** States in which the message is still being handled and its clock runs. */
 export function isOpen(state: MessageState): boolean {
   return state === 'submitted' || state === 'accepted' || state === 'assigned' || state === 'replied';
-}
-
-/** Events a role can cause in a state: what the console offers as buttons. */
-export function eventsFor(role: Role, state: MessageState): MessageEvent[] {
-  return MESSAGE_EVENTS.filter((event) => can(role, state, event));
 }

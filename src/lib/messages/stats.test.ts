@@ -9,18 +9,18 @@ const base: MessageFacts = {
   replied: true,
   closedOnTime: true,
   workingDaysToReply: 3,
-  rating: null,
+  ratings: [],
 };
 
 describe('figuresOf', () => {
   it('counts rates with their denominators, as the domain defines them', () => {
     const figures = figuresOf([
       base,
-      { ...base, closedOnTime: false, workingDaysToReply: 16, rating: 'unsatisfied' },
+      { ...base, closedOnTime: false, workingDaysToReply: 16, ratings: ['unsatisfied'] },
       { ...base, state: 'assigned', replied: false, closedOnTime: null, workingDaysToReply: null },
       { ...base, state: 'submitted', replied: false, closedOnTime: null, workingDaysToReply: null },
       { ...base, state: 'rejected', replied: false, closedOnTime: null, workingDaysToReply: null },
-      { ...base, workingDaysToReply: 0, rating: 'basically_satisfied' },
+      { ...base, workingDaysToReply: 0, ratings: ['basically_satisfied'] },
     ]);
     expect(figures.received).toBe(6);
     expect(figures.accepted).toBe(4);
@@ -28,6 +28,8 @@ describe('figuresOf', () => {
     expect(figures.replyRate).toEqual({ numerator: 3, denominator: 4, value: 0.75 });
     expect(figures.onTimeRate).toEqual({ numerator: 2, denominator: 3, value: 2 / 3 });
     expect(figures.satisfaction).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+    // A message reopened after 不满意 and then rated 满意 counts both ratings.
+    expect(figuresOf([{ ...base, ratings: ['unsatisfied', 'satisfied'] }]).satisfaction).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
     expect(figures.replyTimeDistribution).toEqual([1, 1, 0, 0, 1]);
     expect(figures.averageWorkingDaysToReply).toBeCloseTo(19 / 3);
   });

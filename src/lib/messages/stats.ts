@@ -9,6 +9,7 @@
  */
 import type { IsoDate, IsoMonth } from '../calendar/dates.ts';
 import type { MessageState } from './state-machine.ts';
+import { pleased } from './ratings.ts';
 import type { Rating } from './vocabulary.ts';
 
 /** What the figures need of one message, computed by the caller from its record and deadline. */
@@ -20,7 +21,8 @@ export interface MessageFacts {
   replied: boolean;
   closedOnTime: boolean | null;
   workingDaysToReply: number | null;
-  rating: Rating | null;
+  /** Every rating given (a message reopened after 不满意 and rated again has two); all of them count. */
+  ratings: readonly Rating[];
 }
 
 export interface Rate {
@@ -63,8 +65,7 @@ export function figuresOf(messages: readonly MessageFacts[]): Figures {
   const replied = accepted.filter((m) => m.replied);
   const closed = messages.filter((m) => m.state === 'closed');
   const onTime = closed.filter((m) => m.closedOnTime === true);
-  const rated = messages.filter((m) => m.rating !== null);
-  const pleased = rated.filter((m) => m.rating === 'satisfied' || m.rating === 'basically_satisfied');
+  const ratings = messages.flatMap((m) => m.ratings);
   const replyDays = replied.map((m) => m.workingDaysToReply).filter((d): d is number => d !== null);
   const distribution = REPLY_BUCKETS.map(() => 0);
   for (const days of replyDays) distribution[REPLY_BUCKETS.findIndex((b) => days <= b.max)]! += 1;
@@ -76,7 +77,7 @@ export function figuresOf(messages: readonly MessageFacts[]): Figures {
     closed: closed.length,
     replyRate: rate(replied.length, accepted.length),
     onTimeRate: rate(onTime.length, closed.length),
-    satisfaction: rate(pleased.length, rated.length),
+    satisfaction: rate(ratings.filter(pleased).length, ratings.length),
     averageWorkingDaysToReply: replyDays.length ? replyDays.reduce((a, b) => a + b, 0) / replyDays.length : null,
     replyTimeDistribution: distribution,
   };

@@ -3,7 +3,8 @@
  * ISO 8601 strings in UTC; calendar days (deadlines) are `YYYY-MM-DD` in China Standard Time.
  */
 import type { IsoDate } from '../calendar/dates.ts';
-import type { MessageEvent, MessageState, Role } from './state-machine.ts';
+import type { MessageEvent, MessageState } from './state-machine.ts';
+import type { Role } from './permissions.ts';
 import type { Rating } from './vocabulary.ts';
 
 /** One recorded change: who, when, from, to, and what was said (public) or noted (internal). */
@@ -42,7 +43,6 @@ export interface MessageRecord {
   reply: string | null;
   repliedAt: string | null;
   closedAt: string | null;
-  rating: Rating | null;
-  ratingComment: string | null;
+  /** Everything that happened, in order; ratings, extensions and reassignments are read from here (see ratings.ts, deadlines.ts). */
   events: EventRecord[];
 }

@@ -2,7 +2,7 @@
 import { today } from '../../lib/calendar/dates.ts';
 import { shouldAutoUrge } from '../../lib/messages/deadlines.ts';
 import type { Runtime } from '../runtime.ts';
-import { applyActionIn } from './commands/transition.ts';
+import { urge } from './commands/urge.ts';
 import { loadMessages } from './repository.ts';
 
 export async function urgeOverdue(runtime: Runtime, asOf = today()): Promise<number> {
@@ -10,7 +10,7 @@ export async function urgeOverdue(runtime: Runtime, asOf = today()): Promise<num
   let urged = 0;
   for (const { row, record } of await loadMessages(store.db, { openOnly: true })) {
     if (!shouldAutoUrge(record, row.due_date, asOf, rules.deadlines, rules.calendar)) continue;
-    const result = await store.db.transaction().execute((trx) => applyActionIn(trx, runtime, row.number, { event: 'urge', role: 'system' }));
+    const result = await urge(runtime, { kind: 'system' }, row.number, {});
     if (result.ok) urged += 1;
   }
   return urged;

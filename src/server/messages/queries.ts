@@ -7,6 +7,7 @@ import { chinaDate } from '../../lib/calendar/dates.ts';
 import { closedOnTime, deadlineOf, workingDaysToReply } from '../../lib/messages/deadlines.ts';
 import { publicMessage, type PublicMessage, type ViewContext } from '../../lib/messages/public-view.ts';
 import type { MessageFacts } from '../../lib/messages/stats.ts';
+import { ratingsOf } from '../../lib/messages/ratings.ts';
 import type { Runtime } from '../runtime.ts';
 import { loadMessages } from './repository.ts';
 
@@ -51,7 +52,7 @@ export async function messageFacts(runtime: Runtime): Promise<MessageFacts[]> {
       replied: record.state === 'replied' || record.state === 'closed',
       closedOnTime: record.closedAt && deadline.kind === 'set' ? closedOnTime(record.closedAt, deadline.due) : null,
       workingDaysToReply: replyEvent && deadline.kind === 'set' ? workingDaysToReply(deadline.start, replyEvent.at, calendar) : null,
-      rating: record.rating,
+      ratings: ratingsOf(record.events).map((r) => r.rating),
     };
   });
 }

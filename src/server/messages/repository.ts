@@ -4,13 +4,46 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { IsoDate } from '../../lib/calendar/dates.ts';
-import type { MessageEvent, MessageState, Role } from '../../lib/messages/state-machine.ts';
+import type { MessageEvent, MessageState } from '../../lib/messages/state-machine.ts';
+import type { Role } from '../../lib/messages/permissions.ts';
 import type { EventRecord, MessageRecord } from '../../lib/messages/types.ts';
 import type { Rating } from '../../lib/messages/vocabulary.ts';
 import type { Database, MessageEventsTable, MessagesTable } from '../db/schema.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
-export type MessageRow = Selectable<MessagesTable>;
+
+/**
+ * The columns every read of a message takes: all but the citizen's phone and e-mail, which only
+ * commands/read-contact.ts selects (and records). The author's name stays: masking needs it to
+ * remove the name from the public text.
+ */
+const MESSAGE_COLUMNS = [
+  'id',
+  'number',
+  'type',
+  'state',
+  'target_unit',
+  'unit',
+  'task',
+  'title',
+  'content',
+  'author_name',
+  'consent',
+  'published',
+  'channel',
+  'submitted_at',
+  'due_date',
+  'reply',
+  'replied_at',
+  'closed_at',
+  'rating',
+  'rating_comment',
+  'query_code_hash',
+  'idempotency_hash',
+  'content_hash',
+  'updated_at',
+] as const satisfies readonly Exclude<keyof MessagesTable, 'phone' | 'email'>[];
+export type MessageRow = Pick<Selectable<MessagesTable>, (typeof MESSAGE_COLUMNS)[number]>;
 
 export function toEvent(row: Selectable<MessageEventsTable>): EventRecord {
   return {
@@ -46,8 +79,6 @@ export function toRecord(row: MessageRow, events: EventRecord[]): MessageRecord 
     reply: row.reply,
     repliedAt: row.replied_at,
     closedAt: row.closed_at,
-    rating: row.rating as Rating | null,
-    ratingComment: row.rating_comment,
     events,
   };
 }
@@ -64,11 +95,11 @@ export async function nextSequence(db: Db, day: IsoDate): Promise<number> {
 }
 
 export async function findRow(db: Db, number: string): Promise<MessageRow | undefined> {
-  return db.selectFrom('messages').selectAll().where('number', '=', number).executeTakeFirst();
+  return db.selectFrom('messages').select(MESSAGE_COLUMNS).where('number', '=', number).executeTakeFirst();
 }
 
 export async function findByIdempotency(db: Db, idempotencyHash: string): Promise<MessageRow | undefined> {
-  return db.selectFrom('messages').selectAll().where('idempotency_hash', '=', idempotencyHash).executeTakeFirst();
+  return db.selectFrom('messages').select(MESSAGE_COLUMNS).where('idempotency_hash', '=', idempotencyHash).executeTakeFirst();
 }
 
 export async function eventsOf(db: Db, messageId: number): Promise<EventRecord[]> {
@@ -84,7 +115,7 @@ export async function loadMessage(db: Db, number: string): Promise<{ row: Messag
 
 /** Messages with their events, for the figures and for recomputing deadlines. */
 export async function loadMessages(db: Db, where: { openOnly?: boolean; ids?: number[] } = {}): Promise<{ row: MessageRow; record: MessageRecord }[]> {
-  let query = db.selectFrom('messages').selectAll();
+  let query = db.selectFrom('messages').select(MESSAGE_COLUMNS);
   if (where.openOnly) query = query.where('state', 'in', ['submitted', 'accepted', 'assigned', 'replied']);
   if (where.ids) {
     if (where.ids.length === 0) return [];

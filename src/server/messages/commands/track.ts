@@ -6,14 +6,12 @@
  * the same answer, so the page does not confirm which numbers exist.
  */
 import { timingSafeEqual } from 'node:crypto';
-import { plainTextProblem } from '../../../lib/messages/submission.ts';
 import { normaliseQueryCode, normaliseTrackingNumber } from '../../../lib/messages/tracking.ts';
 import type { MessageRecord } from '../../../lib/messages/types.ts';
-import type { Rating } from '../../../lib/messages/vocabulary.ts';
 import type { Runtime } from '../../runtime.ts';
 import { keyedHash } from '../../secret.ts';
 import { loadMessage } from '../repository.ts';
-import { applyAction } from './transition.ts';
+import { rate } from './rate.ts';
 
 export type TrackResult =
   | { kind: 'found'; record: MessageRecord }
@@ -57,10 +55,7 @@ export async function rateMessage(
 ): Promise<TrackResult | { kind: 'rate_error'; record: MessageRecord; message: string }> {
   const tracked = await trackMessage(runtime, client, input.number, input.code);
   if (tracked.kind !== 'found') return tracked;
-  const comment = typeof input.comment === 'string' ? input.comment.replace(/\r\n?/g, '\n').trim() : '';
-  const problem = plainTextProblem('评价意见', comment, { min: 0, max: 500, multiline: true });
-  if (problem) return { kind: 'rate_error', record: tracked.record, message: problem };
-  const result = await applyAction(runtime, tracked.record.number, { event: 'rate', role: 'citizen', rating: input.rating as Rating, note: comment || null });
+  const result = await rate(runtime, { kind: 'citizen' }, tracked.record.number, { rating: input.rating, comment: input.comment });
   if (!result.ok) return { kind: 'rate_error', record: tracked.record, message: result.message };
   return { kind: 'found', record: result.record };
 }

@@ -1,0 +1,10 @@
+/** 重新办理: after a 不满意 rating the office reopens the message; the unit's clock starts again. Earlier ratings stay on the record. */
+import { ratingSinceClosed } from '../../../lib/messages/ratings.ts';
+import { action, text } from './perform.ts';
+
+export const reopen = action<{ note?: unknown }>({
+  event: 'reopen',
+  validate: (input) => ({ ok: true, facts: { note: text(input.note) } }),
+  check: (record) => (ratingSinceClosed(record.events)?.rating === 'unsatisfied' ? null : '只有群众评价为“不满意”的留言才能重新办理'),
+  update: () => ({ closed_at: null, published: 0 }),
+});

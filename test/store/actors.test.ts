@@ -1,0 +1,125 @@
+/**
+ * Actors checked inside every action, on both databases: a handler acts on its own unit's messages
+ * only, whatever sequence of actions it tries; a citizen's contact details are read only by those
+ * who need them, and every read leaves its record.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
+import { submitMessage } from '../../src/server/messages/commands/submit.ts';
+import { act, ACTIONS, type ActionEvent } from '../../src/server/messages/commands/index.ts';
+import { contactReadsOf, readContactDetails } from '../../src/server/messages/commands/read-contact.ts';
+import { loadMessage } from '../../src/server/messages/repository.ts';
+import { BACKENDS, backendEnv, CITIZEN, DISPATCHER, handlerOf, postgresReachable, solvedPayload } from './harness.ts';
+
+const choices = { types: ['complaint'], units: ['water', 'housing'], tasks: [] };
+const fields = {
+  type: 'complaint',
+  title: '路灯不亮',
+  content: '望澜路北段的路灯已经一周不亮了。',
+  name: '赵小燕',
+  phone: '13912340000',
+  email: 'zhao@example.cn',
+  consent: true,
+};
+
+for (const backend of BACKENDS) {
+  describe(`actors on ${backend}`, () => {
+    let runtime: Runtime;
+    let cleanup: () => Promise<void>;
+    let available = true;
+
+    beforeAll(async () => {
+      if (backend === 'postgres' && !(await postgresReachable())) {
+        available = false;
+        return;
+      }
+      const env = await backendEnv(backend);
+      cleanup = env.cleanup;
+      runtime = await createRuntime(env.env);
+    });
+    afterAll(async () => {
+      await runtime?.stop();
+      await cleanup?.();
+    });
+    const run = (name: string, fn: () => Promise<void>) =>
+      it(name, { timeout: 60_000 }, async (ctx) => {
+        if (!available) ctx.skip();
+        await fn();
+      });
+
+    const assigned = async (unit: string) => {
+      const result = await submitMessage(runtime, {
+        fields,
+        choices,
+        channel: 'form',
+        client: 'x',
+        idempotencyKey: null,
+        proof: { kind: 'pow', payload: await solvedPayload(runtime.secret) },
+      });
+      if (result.kind !== 'created') throw new Error(result.kind);
+      expect((await act(runtime, DISPATCHER, result.number, 'accept', {})).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, result.number, 'assign', { unit })).ok).toBe(true);
+      return result.number;
+    };
+
+    run('contact details go only to those who need them, and every read is recorded with who, when and why', async () => {
+      const number = await assigned('water');
+      const row = (await loadMessage(runtime.store.db, number))!.row as Record<string, unknown>;
+      expect(row).not.toHaveProperty('phone');
+      expect(row).not.toHaveProperty('email');
+
+      expect(await readContactDetails(runtime, handlerOf('housing'), number, 'reply')).toMatchObject({ ok: false, status: 403 });
+      expect(await readContactDetails(runtime, CITIZEN, number, 'reply')).toMatchObject({ ok: false, status: 403 });
+      expect(await readContactDetails(runtime, DISPATCHER, number, 'curiosity')).toMatchObject({ ok: false, status: 400 });
+      expect(await contactReadsOf(runtime, number)).toEqual([]);
+
+      expect(await readContactDetails(runtime, handlerOf('water'), number, 'reply', '2026-11-28T01:00:00.000Z')).toEqual({
+        ok: true,
+        contact: { name: '赵小燕', phone: '13912340000', email: 'zhao@example.cn' },
+      });
+      expect((await readContactDetails(runtime, DISPATCHER, number, 'callback', '2026-11-28T02:00:00.000Z')).ok).toBe(true);
+      expect(await contactReadsOf(runtime, number)).toEqual([
+        { at: '2026-11-28T01:00:00.000Z', role: 'handler', account_id: 'test-handler-water', unit: 'water', purpose: 'reply' },
+        { at: '2026-11-28T02:00:00.000Z', role: 'dispatcher', account_id: 'test-dispatcher', unit: null, purpose: 'callback' },
+      ]);
+    });
+
+    run('no sequence of actions by a handler touches a message of another unit', async () => {
+      const ours = await assigned('water');
+      const theirs = [await assigned('housing'), await assigned('housing')];
+      const snapshot = async (number: string) => JSON.stringify(await loadMessage(runtime.store.db, number));
+      const before = await Promise.all(theirs.map(snapshot));
+      const handler = handlerOf('water');
+      const inputs: { [E in ActionEvent]: Parameters<(typeof ACTIONS)[E]>[3] } = {
+        accept: {},
+        reject: { reason: '不属于受理范围' },
+        assign: { unit: 'water' },
+        return: { reason: '不是本单位职责' },
+        extend: { newDue: '2099-12-31', reason: '需要时间' },
+        urge: {},
+        reply: { reply: '已处理。' },
+        send_back: { note: '请补充' },
+        approve: {},
+        rate: { rating: 'unsatisfied' },
+        reopen: {},
+        publish: {},
+        unpublish: {},
+      };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(fc.nat({ max: 2 }), fc.constantFrom(...(Object.keys(ACTIONS) as ActionEvent[]))), { minLength: 1, maxLength: 12 }),
+          async (steps) => {
+            for (const [index, event] of steps) {
+              const number = [ours, ...theirs][index]!;
+              const result = await act(runtime, handler, number, event, inputs[event] as never);
+              if (number !== ours) expect(result).toMatchObject({ ok: false, status: 403 });
+            }
+            expect(await Promise.all(theirs.map(snapshot))).toEqual(before);
+          },
+        ),
+        { numRuns: 15 },
+      );
+    });
+  });
+}
