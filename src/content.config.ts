@@ -18,7 +18,8 @@ const contentDir = process.env.DUBAN_CONTENT_DIR ?? './content';
 /** Ids are file names as written (WL-2026-014), not lower-cased slugs. */
 const fileStem = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
 
-const collection = (folder: string, pattern: string, schema: z.ZodType) =>
+/** A collection typed by its schema, so pages get the schema's output type without casts. */
+const collection = <Schema extends z.ZodType>(folder: string, pattern: string, schema: Schema) =>
   defineCollection({ loader: glob({ pattern, base: `${contentDir}/${folder}`, generateId: fileStem }), schema });
 
 export const collections = {

@@ -15,7 +15,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateCases, interviewFlags, type CaseRecord, type EvaluatedCase, type InterviewFlag } from '../lib/exposures/cases.ts';
 import { buildBacklinks, type Backlinks, type BulletinRecord } from '../lib/content/backlinks.ts';
-import type { BulletinData, ExposureData } from '../lib/content/schemas.ts';
 
 export interface Named<T> {
   id: string;
@@ -70,14 +69,14 @@ async function load(): Promise<Board> {
   const rules = loadDistrictRules();
   const { settings } = rules;
 
-  const records = taskEntries.map((e) => ({ ...(e.data as TaskRecord), code: e.id, file: e.filePath ?? e.id }));
-  const units = unitEntries.map((e) => ({ id: e.id, data: e.data as UnitData })).sort(byOrder);
-  const ledgers = ledgerEntries.map((e) => ({ id: e.id, data: e.data as LedgerData })).sort(byOrder);
-  const categories = categoryEntries.map((e) => ({ id: e.id, data: e.data as CategoryData })).sort(byOrder);
-  const assessments = assessmentEntries.map((e) => ({ ...(e.data as AssessmentData), file: e.filePath ?? e.id }));
+  const records = taskEntries.map((e): TaskRecord & { file: string } => ({ ...e.data, code: e.id, file: e.filePath ?? e.id }));
+  const units = unitEntries.map((e) => ({ id: e.id, data: e.data })).sort(byOrder);
+  const ledgers = ledgerEntries.map((e) => ({ id: e.id, data: e.data })).sort(byOrder);
+  const categories = categoryEntries.map((e) => ({ id: e.id, data: e.data })).sort(byOrder);
+  const assessments = assessmentEntries.map((e) => ({ ...e.data, file: e.filePath ?? e.id }));
 
-  const exposures = exposureEntries.map((e) => ({ ...(e.data as ExposureData), id: e.id, file: e.filePath ?? e.id }));
-  const bulletinFiles = bulletinEntries.map((e) => ({ ...(e.data as BulletinData), id: e.id, file: e.filePath ?? e.id }));
+  const exposures = exposureEntries.map((e) => ({ ...e.data, id: e.id, file: e.filePath ?? e.id }));
+  const bulletinFiles = bulletinEntries.map((e) => ({ ...e.data, id: e.id, file: e.filePath ?? e.id }));
   const problems = findReferenceProblems({
     tasks: records,
     assessments,

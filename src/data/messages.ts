@@ -6,7 +6,14 @@
 import type { AstroGlobal } from 'astro';
 import { today } from '../lib/calendar/dates.ts';
 import type { SubmissionChoices } from '../lib/messages/submission.ts';
-import type { ViewContext } from '../lib/messages/public-view.ts';
+import { publicMessage, type PublicMessage, type ViewContext } from '../lib/messages/public-view.ts';
+import { mayRate } from '../lib/messages/ratings.ts';
+import { NO_LOOKUP, trackForm, type TrackOutcome } from '../server/messages/track-form.ts';
+import { blankForm, submitForm, type SubmitOutcome } from '../server/messages/submit-form.ts';
+import { newQuestion, type FallbackQuestion } from '../server/anti-abuse/fallback-check.ts';
+import { CLOCK_START_LABELS } from '../lib/messages/deadlines.ts';
+import type { Settings } from '../lib/content/schemas.ts';
+import { randomBytes } from 'node:crypto';
 import { getRuntime, type Runtime } from '../server/runtime.ts';
 import { loadBoard } from './board.ts';
 
@@ -53,4 +60,77 @@ export function clientAddress(astro: Pick<AstroGlobal, 'request' | 'clientAddres
 export function noStore(headers: Headers): void {
   headers.set('Cache-Control', 'no-store');
   headers.set('Referrer-Policy', 'same-origin');
+}
+
+/** What the tracking and rating pages show: the form's outcome, the message found (masked), its task's title, whether it may be rated. */
+export interface TrackPage {
+  outcome: TrackOutcome;
+  message: PublicMessage | null;
+  taskTitle: string | null;
+  canRate: boolean;
+}
+
+/** The tracking (`track`, a look-up) or rating (`rate`) form: run it on a POST, and prepare the page; the response gets the outcome's status and headers. */
+export async function trackPage(astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'response'>, action: 'track' | 'rate'): Promise<TrackPage> {
+  const runtime = await getRuntime();
+  noStore(astro.response.headers);
+  const outcome = astro.request.method === 'POST' ? await trackForm(runtime, astro.request, clientAddress(astro, runtime), action) : NO_LOOKUP;
+  astro.response.status = outcome.status;
+  for (const [name, value] of Object.entries(outcome.headers)) astro.response.headers.set(name, value);
+  const { record } = outcome;
+  const message = record ? publicMessage(record, await viewContext(runtime)) : null;
+  const board = await loadBoard();
+  return {
+    outcome,
+    message,
+    taskTitle: message?.task ? (board.taskByCode.get(message.task)?.title ?? null) : null,
+    canRate: record !== null && mayRate(record),
+  };
+}
+
+/** Where each error in the form's summary links to, when it is not the field's own id. */
+const ERROR_ANCHORS: Readonly<Record<string, string>> = { type: 'type-first', check: 'check', idempotency: 'title' };
+
+/** What the message form page shows: the form (again, with errors) or the receipt. */
+export interface SubmitPage {
+  outcome: SubmitOutcome;
+  received: SubmitOutcome['receipt'];
+  errorList: { field: string; message: string }[];
+  types: Settings['messages']['types'];
+  receiptType: Settings['messages']['types'][number] | undefined;
+  units: { id: string; name: string }[];
+  taskTitle: string | null;
+  clockStartsAt: string;
+  /** A fresh no-script question and form key for the form shown (every showing gets new ones). */
+  question: FallbackQuestion;
+  idempotencyKey: string;
+}
+
+/** The message form: submit it on a POST, and prepare the page; the response gets the outcome's status and headers. */
+export async function submitPage(astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'response' | 'url'>): Promise<SubmitPage> {
+  const runtime = await getRuntime();
+  const board = await loadBoard();
+  noStore(astro.response.headers);
+  const outcome =
+    astro.request.method === 'POST'
+      ? await submitForm(runtime, astro.request, clientAddress(astro, runtime), await messageChoices(runtime))
+      : blankForm(astro.url.searchParams);
+  astro.response.status = outcome.status;
+  for (const [name, value] of Object.entries(outcome.headers)) astro.response.headers.set(name, value);
+  const errorList = Object.entries(outcome.errors).map(([field, message]) => ({ field: ERROR_ANCHORS[field] ?? field, message: message as string }));
+  if (outcome.notice) errorList.unshift({ field: 'title', message: outcome.notice });
+  const { types } = runtime.rules.settings.messages;
+  const task = outcome.values.task ? board.taskByCode.get(outcome.values.task) : undefined;
+  return {
+    outcome,
+    received: outcome.receipt,
+    errorList,
+    types,
+    receiptType: outcome.receipt ? types.find((t) => t.id === outcome.values.type) : undefined,
+    units: board.units.map((u) => ({ id: u.id, name: u.data.name })),
+    taskTitle: task ? `${task.code} ${task.title}` : null,
+    clockStartsAt: CLOCK_START_LABELS[runtime.rules.deadlines.clockStartsAt],
+    question: newQuestion(runtime.secret),
+    idempotencyKey: randomBytes(18).toString('base64url'),
+  };
 }

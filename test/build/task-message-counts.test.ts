@@ -1,6 +1,7 @@
 /**
  * A task page says how many messages concern it when the build can see a message store: two
- * messages about one task, one of them published, must read "2 条，其中已公开答复 1 条".
+ * messages about one task, one of them published, must read "2 条，其中已公开答复 1 条", counted on
+ * the Beijing day of the build: a build at 23:30 UTC is already the next day in China.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -48,11 +49,18 @@ describe('message counts on task pages', { timeout: 180_000 }, () => {
     const out = join(work, 'out');
     await run(join(root, 'node_modules', '.bin', 'astro'), ['build'], {
       cwd: root,
-      env: { ...env, DUBAN_OUT_DIR: out, DUBAN_AS_OF: '2026-11-23' },
+      env: {
+        ...env,
+        DUBAN_OUT_DIR: out,
+        DUBAN_AS_OF: '2026-11-23',
+        DUBAN_TEST_CLOCK: '2026-11-23T23:30:00Z',
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${join(root, 'test', 'fixtures', 'clock-at.mjs')}`,
+      },
       maxBuffer: 64 * 1024 * 1024,
     });
     const page = await readFile(join(out, 'client', 'tasks', 'MS-2026-001', 'index.html'), 'utf8');
     expect(page).toContain('共收到关于此任务的留言 2 条，其中已公开答复 1 条');
+    expect(page).toMatch(/截至 <time datetime="2026-11-23T23:30[^"]*">2026年11月24日<\/time>（本页生成时）/);
     const other = await readFile(join(out, 'client', 'tasks', 'ND-2026-001', 'index.html'), 'utf8');
     expect(other).toContain('共收到关于此任务的留言 0 条');
   });

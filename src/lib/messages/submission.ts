@@ -35,17 +35,8 @@ export interface SubmissionChoices {
   tasks: readonly string[];
 }
 
-export interface Submission {
-  type: string;
-  unit: string | null;
-  task: string | null;
-  title: string;
-  content: string;
-  name: string | null;
-  phone: string;
-  email: string | null;
-  consent: boolean;
-}
+/** A valid submission, as the schema hands it on (trimmed text, empty optional fields as null). */
+export type Submission = z.output<ReturnType<typeof submissionSchema>>;
 
 export type FieldErrors = Partial<Record<SubmissionField, string>>;
 export type SubmissionResult = { ok: true; value: Submission } | { ok: false; errors: FieldErrors };
@@ -141,7 +132,7 @@ export function parseSubmission(input: Record<string, unknown>, choices: Submiss
     email: input.email,
     consent: input.consent ?? false,
   });
-  if (result.success) return { ok: true, value: result.data as Submission };
+  if (result.success) return { ok: true, value: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path[0] as SubmissionField;
