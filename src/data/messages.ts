@@ -1,7 +1,8 @@
 /**
- * Glue between the message pages and the server: the runtime, the choices a citizen may pick
- * (from the same content the static site is built from), the view context, and the client's
- * address. Pages call these and render; the rules live in src/lib/messages and src/server.
+ * Glue between the message pages and the server: the runtime, the choices a citizen may pick (from
+ * the same content the static site is built from), the view context, the client's address, and the
+ * form pages' flows (`submitPage`, `trackPage`). A page calls one of these and renders what it
+ * returns; the rules live in src/lib/messages and src/server.
  */
 import type { AstroGlobal } from 'astro';
 import { today } from '../lib/calendar/dates.ts';
@@ -11,7 +12,7 @@ import { mayRate } from '../lib/messages/ratings.ts';
 import { NO_LOOKUP, trackForm, type TrackOutcome } from '../server/messages/track-form.ts';
 import { blankForm, submitForm, type SubmitOutcome } from '../server/messages/submit-form.ts';
 import { newQuestion, type FallbackQuestion } from '../server/anti-abuse/fallback-check.ts';
-import { CLOCK_START_LABELS } from '../lib/messages/deadlines.ts';
+import { CLOCK_START_LABELS } from '../lib/messages/vocabulary.ts';
 import type { Settings } from '../lib/content/schemas.ts';
 import { randomBytes } from 'node:crypto';
 import { getRuntime, type Runtime } from '../server/runtime.ts';

@@ -85,6 +85,35 @@ for (const backend of BACKENDS) {
       ]);
     });
 
+    run('history is kept: every answer, reassignment, extension and rating stays on the record; the row holds the latest', async () => {
+      const number = await assigned('water');
+      expect((await act(runtime, handlerOf('water'), number, 'return', { reason: '属于住建部门职责' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, number, 'assign', { unit: 'housing' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, number, 'extend', { newDue: '2099-01-10', reason: '需现场核实' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, number, 'extend', { newDue: '2099-02-10', reason: '需协调供电部门' })).ok).toBe(true);
+      expect((await act(runtime, handlerOf('housing'), number, 'reply', { reply: '第一稿：已安排检修。' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, number, 'send_back', { note: '请写明完成时间' })).ok).toBe(true);
+      expect((await act(runtime, handlerOf('housing'), number, 'reply', { reply: '第二稿：已于 3 月 5 日修复。' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, number, 'approve', {})).ok).toBe(true);
+      expect((await act(runtime, CITIZEN, number, 'rate', { rating: 'unsatisfied', comment: '晚上又坏了' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, number, 'reopen', {})).ok).toBe(true);
+      expect((await act(runtime, handlerOf('housing'), number, 'reply', { reply: '第三稿：已更换整段线路。' })).ok).toBe(true);
+      expect((await act(runtime, DISPATCHER, number, 'approve', {})).ok).toBe(true);
+      expect((await act(runtime, CITIZEN, number, 'rate', { rating: 'satisfied' })).ok).toBe(true);
+
+      const { row, record } = (await loadMessage(runtime.store.db, number))!;
+      const of = (event: string) => record.events.filter((e) => e.event === event);
+      expect(of('reply').map((e) => e.reply)).toEqual(['第一稿：已安排检修。', '第二稿：已于 3 月 5 日修复。', '第三稿：已更换整段线路。']);
+      expect(of('assign').map((e) => e.unit)).toEqual(['water', 'housing']);
+      expect(of('return').map((e) => e.note)).toEqual(['属于住建部门职责']);
+      expect(of('extend').map((e) => [e.newDue, e.note])).toEqual([
+        ['2099-01-10', '需现场核实'],
+        ['2099-02-10', '需协调供电部门'],
+      ]);
+      expect(of('rate').map((e) => e.rating)).toEqual(['unsatisfied', 'satisfied']);
+      expect([row.reply, row.unit, row.rating]).toEqual(['第三稿：已更换整段线路。', 'housing', 'satisfied']);
+    });
+
     run('no sequence of actions by a handler touches a message of another unit', async () => {
       const ours = await assigned('water');
       const theirs = [await assigned('housing'), await assigned('housing')];

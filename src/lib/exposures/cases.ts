@@ -7,22 +7,11 @@
  */
 import { addMonths, daysBetween, type IsoDate } from '../calendar/dates.ts';
 import type { ExposureData, Settings } from '../content/schemas.ts';
+import type { RectificationStatus } from './vocabulary.ts';
 
 export interface CaseRecord extends ExposureData {
   id: string;
 }
-
-/** 整改状态. */
-export type RectificationStatus = 'rectifying' | 'rectified' | 'overdue' | 'none';
-
-export const RECTIFICATION_LABEL: Record<RectificationStatus, string> = {
-  rectifying: '整改中',
-  rectified: '已整改',
-  overdue: '逾期未整改',
-  none: '无需整改',
-};
-
-export const RECTIFICATION_ORDER: readonly RectificationStatus[] = ['overdue', 'rectifying', 'rectified', 'none'];
 
 export interface EvaluatedCase extends CaseRecord {
   rectificationStatus: RectificationStatus;

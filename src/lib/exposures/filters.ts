@@ -1,7 +1,8 @@
 /** Ways the exposure board can be filtered; each value is its own static page, like the task lists. */
 import { pagedPath } from '../format/paging.ts';
 import { CASE_KINDS, PROBLEM_TYPES } from './vocabulary.ts';
-import { RECTIFICATION_LABEL, RECTIFICATION_ORDER, type EvaluatedCase } from './cases.ts';
+import type { EvaluatedCase } from './cases.ts';
+import { RECTIFICATION_LABEL, RECTIFICATION_ORDER } from './vocabulary.ts';
 
 export type CaseDimensionKey = 'unit' | 'problem' | 'status' | 'kind';
 

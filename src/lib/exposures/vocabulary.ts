@@ -51,3 +51,15 @@ export const MEASURES = terms([
 export type Id<T extends readonly Term[]> = T[number]['id'];
 export const ids = <T extends readonly Term[]>(list: T) => list.map((t) => t.id) as [Id<T>, ...Id<T>[]];
 export const labelOf = (list: readonly Term[], id: string): string => list.find((t) => t.id === id)?.label ?? id;
+
+/** 整改状态. */
+export type RectificationStatus = 'rectifying' | 'rectified' | 'overdue' | 'none';
+
+export const RECTIFICATION_LABEL: Record<RectificationStatus, string> = {
+  rectifying: '整改中',
+  rectified: '已整改',
+  overdue: '逾期未整改',
+  none: '无需整改',
+};
+
+export const RECTIFICATION_ORDER: readonly RectificationStatus[] = ['overdue', 'rectifying', 'rectified', 'none'];

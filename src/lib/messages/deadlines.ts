@@ -16,6 +16,7 @@ import { chinaDate, type IsoDate } from '../calendar/dates.ts';
 import { addWorkingDays, workingDaysBetween, type SkippedDay, type WorkingCalendar } from '../calendar/working-days.ts';
 import type { MessageEvent } from './state-machine.ts';
 import type { EventRecord, MessageRecord } from './types.ts';
+import { CLOCK_START_LABELS } from './vocabulary.ts';
 
 export type ClockStart = 'submitted' | 'accepted' | 'assigned';
 
@@ -34,8 +35,6 @@ const CLOCK_EVENTS: Readonly<Record<ClockStart, readonly MessageEvent[]>> = {
   accepted: ['accept'],
   assigned: ['assign', 'reopen'],
 };
-
-export const CLOCK_START_LABELS: Readonly<Record<ClockStart, string>> = { submitted: '提交留言', accepted: '受理', assigned: '交办' };
 
 export type Deadline =
   | { kind: 'not_started'; waitingFor: string; days: number; daysFrom: LimitSource }
@@ -106,7 +105,6 @@ export function dueDate(deadline: Deadline): IsoDate | null {
 
 /** Where an open message stands: 正常, 临期 (due within N working days), 逾期 (the due day has ended). */
 export type Urgency = 'on_track' | 'due_soon' | 'overdue';
-export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = { on_track: '正常', due_soon: '临期', overdue: '逾期' };
 
 export function urgencyOf(due: IsoDate, asOf: IsoDate, settings: Pick<DeadlineSettings, 'dueSoonWorkingDays'>, calendar: WorkingCalendar): Urgency {
   if (asOf > due) return 'overdue';

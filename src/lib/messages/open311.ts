@@ -12,7 +12,7 @@
  */
 import type { PublicMessage } from './public-view.ts';
 import type { FieldErrors, SubmissionField } from './submission.ts';
-import { URGENCY_LABELS } from './deadlines.ts';
+import { URGENCY_LABELS } from './vocabulary.ts';
 import { chinaDate, chinaDateTime } from '../calendar/dates.ts';
 
 export interface Open311Service {

@@ -24,6 +24,8 @@ export interface EventRecord {
   newDue?: IsoDate | null;
   rating?: Rating | null;
   limitDays?: number | null;
+  /** The answer's text, on a reply event: staff see every version; the public only the approved one. */
+  reply?: string | null;
 }
 
 export interface MessageRecord {

@@ -1,8 +1,9 @@
 /**
- * The words the public sees for states, events and ratings. Labels live here once; pages and
- * the Open311 interface read them.
+ * The words of the message queue (网民留言) for states, events, ratings, the urgency ladder and the
+ * clock's start. Labels live here once; pages, the console and the Open311 interface read them.
  */
 import type { MessageEvent, MessageState } from './state-machine.ts';
+import type { ClockStart, Urgency } from './deadlines.ts';
 
 export const STATE_LABELS: Readonly<Record<MessageState, string>> = {
   submitted: '待受理',
@@ -39,3 +40,9 @@ export const RATING_LABELS: Readonly<Record<Rating, string>> = {
   basically_satisfied: '基本满意',
   unsatisfied: '不满意',
 };
+
+/** The event that starts a message's clock, as the pages name it. */
+export const CLOCK_START_LABELS: Readonly<Record<ClockStart, string>> = { submitted: '提交留言', accepted: '受理', assigned: '交办' };
+
+/** 正常 / 临期 / 逾期: where an open message stands against its due day. */
+export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = { on_track: '正常', due_soon: '临期', overdue: '逾期' };

@@ -3,7 +3,7 @@
  * Pages ask this module; they never count or sort on their own.
  */
 import type { IsoDate } from '../calendar/dates.ts';
-import { STATUS_ORDER, WARNING_ORDER } from '../format/labels.ts';
+import { STATUS_ORDER, WARNING_ORDER } from '../tasks/vocabulary.ts';
 import type { EvaluatedTask, TaskStatus, WarningColour } from './types.ts';
 
 /** Task codes compare by their numeric parts: WL-2026-9 before WL-2026-10. */
@@ -55,8 +55,6 @@ export function roleOf(task: EvaluatedTask, unit: string): UnitRole | undefined 
   if (task.supportingUnits.includes(unit)) return 'supporting';
   return undefined;
 }
-
-export const ROLE_LABEL: Record<UnitRole, string> = { lead: '牵头', responsible: '责任', supporting: '配合' };
 
 /** Every unit a task involves, lead first, without repeats. */
 export function unitsOf(task: EvaluatedTask): string[] {

@@ -1,5 +1,5 @@
 /** Rows of the open-data files (/data/tasks.json, /data/tasks.csv): every task, with computed fields. */
-import { STATUS_LABEL, WARNING_LABEL } from '../format/labels.ts';
+import { STATUS_LABEL, WARNING_LABEL } from '../tasks/vocabulary.ts';
 import type { EvaluatedTask } from './types.ts';
 
 export interface Names {

@@ -2,7 +2,7 @@
  * The ways the board can be filtered. Each value gets its own static page (so filtering works with
  * JavaScript off, on any web server); the list script combines them in the browser.
  */
-import { STATUS_LABEL, STATUS_ORDER, WARNING_LABEL, WARNING_ORDER } from '../format/labels.ts';
+import { STATUS_LABEL, STATUS_ORDER, WARNING_LABEL, WARNING_ORDER } from '../tasks/vocabulary.ts';
 import type { EvaluatedTask } from './types.ts';
 import { pagedPath } from '../format/paging.ts';
 
@@ -38,7 +38,6 @@ export function dimensions(lists: NamedLists): Dimension[] {
 }
 
 export type SortKey = 'code' | 'deadline';
-export const SORT_LABEL: Record<SortKey, string> = { code: '按任务编号', deadline: '按截止日期（最近的在前）' };
 
 /** Address of a list page: all tasks or one filter value, in one of the two orders, page 1 or later. */
 export function listPath(filter: { key: DimensionKey; value: string } | undefined, sort: SortKey, page = 1): string {

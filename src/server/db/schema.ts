@@ -51,6 +51,8 @@ export interface MessageEventsTable {
   rating: string | null;
   /** On a submission: the time limit in working days in force when it was submitted (the promise made). */
   limit_days: number | null;
+  /** On a reply: the answer as the unit wrote it (the message's reply column holds the latest). */
+  reply: string | null;
 }
 
 /** Who read a citizen's contact details, when and for what. */

@@ -59,6 +59,7 @@ export function toEvent(row: Selectable<MessageEventsTable>): EventRecord {
     newDue: row.new_due,
     rating: row.rating as Rating | null,
     limitDays: row.limit_days,
+    reply: row.reply,
   };
 }
 
@@ -150,6 +151,7 @@ export interface NewEvent {
   newDue?: IsoDate | null;
   rating?: Rating | null;
   limitDays?: number | null;
+  reply?: string | null;
 }
 
 export async function insertEvent(db: Db, messageId: number, event: NewEvent): Promise<void> {
@@ -169,6 +171,7 @@ export async function insertEvent(db: Db, messageId: number, event: NewEvent): P
       new_due: event.newDue ?? null,
       rating: event.rating ?? null,
       limit_days: event.limitDays ?? null,
+      reply: event.reply ?? null,
     })
     .execute();
 }

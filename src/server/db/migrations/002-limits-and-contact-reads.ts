@@ -1,7 +1,8 @@
 /**
  * 002: the time limit a message was promised, on its submission event (a change of the settings
- * applies to later messages only), and the record of who read a citizen's contact details, when
- * and for what (《个人信息保护法》: those who handle personal information account for each use).
+ * applies to later messages only); the text of each answer on its reply event (an answer sent back
+ * and rewritten is kept, not overwritten); and the record of who read a citizen's contact details,
+ * when and for what (《个人信息保护法》: those who handle personal information account for each use).
  */
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../open.ts';
@@ -9,6 +10,7 @@ import type { Dialect } from '../open.ts';
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const id = dialect === 'postgres' ? ('serial' as const) : ('integer' as const);
   await db.schema.alterTable('message_events').addColumn('limit_days', 'integer').execute();
+  await db.schema.alterTable('message_events').addColumn('reply', 'text').execute();
   await db.schema
     .createTable('contact_reads')
     .addColumn('id', id, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))

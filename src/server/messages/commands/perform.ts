@@ -100,6 +100,7 @@ async function performIn<Input>(
     unit: facts.unit ?? null,
     newDue: facts.newDue ?? null,
     rating: facts.rating ?? null,
+    reply: facts.reply ?? null,
   };
   const nextEvents = [...events, event];
   const update: Updateable<MessagesTable> = {

@@ -1,5 +1,7 @@
-/** Interface words for computed values: one place, so every page says the same thing. */
-import type { ProgressBasis, TaskStatus, WarningColour } from '../tasks/types.ts';
+/** The words of the notice board (公示栏) for computed values and choices: one place, so every page says the same thing. */
+import type { ProgressBasis, TaskStatus, WarningColour } from './types.ts';
+import type { UnitRole } from './board.ts';
+import type { SortKey } from './filters.ts';
 
 export const STATUS_LABEL: Record<TaskStatus, string> = {
   not_started: '未启动',
@@ -30,3 +32,8 @@ export const CADENCE_LABEL = { weekly: '每周更新', monthly: '每月更新' }
 
 export const STATUS_ORDER: readonly TaskStatus[] = ['not_started', 'in_progress', 'completed', 'signed_off'];
 export const WARNING_ORDER: readonly WarningColour[] = ['red', 'yellow', 'green', 'done'];
+
+/** A unit's part in a task: 牵头单位, 责任单位, 配合单位. */
+export const ROLE_LABEL: Record<UnitRole, string> = { lead: '牵头', responsible: '责任', supporting: '配合' };
+
+export const SORT_LABEL: Record<SortKey, string> = { code: '按任务编号', deadline: '按截止日期（最近的在前）' };
