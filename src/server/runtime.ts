@@ -15,6 +15,7 @@ import { syncCalendar } from './messages/calendar-sync.ts';
 import { recordLimitsOfEarlierMessages } from './messages/submission-limits.ts';
 import { urgeOverdue } from './messages/auto-urge.ts';
 import { forgetExpiredChallenges } from './messages/repository.ts';
+import { buildTalliesOnce } from './messages/tallies.ts';
 
 export interface Runtime {
   config: ServerConfig;
@@ -47,6 +48,7 @@ export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promi
   };
   await recordLimitsOfEarlierMessages(runtime);
   await syncCalendar(runtime);
+  await store.db.transaction().execute((trx) => buildTalliesOnce(trx, rules));
   return runtime;
 }
 

@@ -5,14 +5,23 @@
  * "12 / 15 件"; a rate with no denominator is null, never 0 % or 100 %.
  *
  * 办理回复率 = replied ÷ accepted; 按时办结率 = closed within the limit ÷ closed;
- * 满意率 = (满意 + 基本满意) ÷ rated.
+ * 满意率 = (满意 + 基本满意) ÷ ratings given (every rating counts).
+ *
+ * The figures are computed from tallies (tallies.ts): the running totals the store keeps per
+ * (month, unit, type), so a page of figures never reads every message.
  */
-import type { IsoDate, IsoMonth } from '../calendar/dates.ts';
+import { chinaDate, type IsoDate, type IsoMonth } from '../calendar/dates.ts';
+import type { WorkingCalendar } from '../calendar/working-days.ts';
+import { closedOnTime, deadlineOf, workingDaysToReply, type DeadlineSettings } from './deadlines.ts';
+import { ratingsOf } from './ratings.ts';
 import type { MessageState } from './state-machine.ts';
-import { pleased } from './ratings.ts';
+import { combine, emptyTally, tallyOf, type Tally, type TallyKey } from './tallies.ts';
+import type { MessageRecord } from './types.ts';
 import type { Rating } from './vocabulary.ts';
 
-/** What the figures need of one message, computed by the caller from its record and deadline. */
+export { REPLY_BUCKETS } from './tallies.ts';
+
+/** What the figures need of one message, derived from its record and deadline by `factsOf`. */
 export interface MessageFacts {
   type: string;
   unit: string | null;
@@ -25,21 +34,32 @@ export interface MessageFacts {
   ratings: readonly Rating[];
 }
 
+/** The facts of one message; nothing personal leaves this function. */
+export function factsOf(
+  record: Pick<MessageRecord, 'type' | 'unit' | 'state' | 'submittedAt' | 'closedAt' | 'events'>,
+  deadlines: DeadlineSettings,
+  calendar: WorkingCalendar,
+): MessageFacts {
+  const deadline = deadlineOf(record, deadlines, calendar);
+  const replyEvent = record.events.findLast((e) => e.event === 'reply');
+  return {
+    type: record.type,
+    unit: record.unit,
+    state: record.state,
+    submittedOn: chinaDate(record.submittedAt),
+    replied: record.state === 'replied' || record.state === 'closed',
+    closedOnTime: record.closedAt && deadline.kind === 'set' ? closedOnTime(record.closedAt, deadline.due) : null,
+    workingDaysToReply: replyEvent && deadline.kind === 'set' ? workingDaysToReply(deadline.start, replyEvent.at, calendar) : null,
+    ratings: ratingsOf(record.events).map((r) => r.rating),
+  };
+}
+
 export interface Rate {
   numerator: number;
   denominator: number;
   /** null when the denominator is 0. */
   value: number | null;
 }
-
-/** Reply-time buckets in working days: within 2, 5, 10, 15, and later. */
-export const REPLY_BUCKETS = [
-  { label: '2 个工作日内', max: 2 },
-  { label: '3–5 个工作日', max: 5 },
-  { label: '6–10 个工作日', max: 10 },
-  { label: '11–15 个工作日', max: 15 },
-  { label: '超过 15 个工作日', max: Infinity },
-] as const;
 
 export interface Figures {
   received: number;
@@ -54,33 +74,41 @@ export interface Figures {
   replyTimeDistribution: number[];
 }
 
-const ACCEPTED_STATES: ReadonlySet<MessageState> = new Set(['accepted', 'assigned', 'replied', 'closed']);
-
 export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
 }
 
-export function figuresOf(messages: readonly MessageFacts[]): Figures {
-  const accepted = messages.filter((m) => ACCEPTED_STATES.has(m.state));
-  const replied = accepted.filter((m) => m.replied);
-  const closed = messages.filter((m) => m.state === 'closed');
-  const onTime = closed.filter((m) => m.closedOnTime === true);
-  const ratings = messages.flatMap((m) => m.ratings);
-  const replyDays = replied.map((m) => m.workingDaysToReply).filter((d): d is number => d !== null);
-  const distribution = REPLY_BUCKETS.map(() => 0);
-  for (const days of replyDays) distribution[REPLY_BUCKETS.findIndex((b) => days <= b.max)]! += 1;
+/** The figures of a tally (one message's, or the running totals of many). */
+export function figuresOfTally(t: Tally): Figures {
   return {
-    received: messages.length,
-    accepted: accepted.length,
-    rejected: messages.filter((m) => m.state === 'rejected').length,
-    replied: replied.length,
-    closed: closed.length,
-    replyRate: rate(replied.length, accepted.length),
-    onTimeRate: rate(onTime.length, closed.length),
-    satisfaction: rate(ratings.filter(pleased).length, ratings.length),
-    averageWorkingDaysToReply: replyDays.length ? replyDays.reduce((a, b) => a + b, 0) / replyDays.length : null,
-    replyTimeDistribution: distribution,
+    received: t.received,
+    accepted: t.accepted,
+    rejected: t.rejected,
+    replied: t.replied,
+    closed: t.closed,
+    replyRate: rate(t.replied, t.accepted),
+    onTimeRate: rate(t.closedOnTime, t.closed),
+    satisfaction: rate(t.pleased, t.ratings),
+    averageWorkingDaysToReply: t.timedReplies ? t.replyDaysSum / t.timedReplies : null,
+    replyTimeDistribution: [...t.replyBuckets],
   };
+}
+
+/** The figures of a list of messages (tests, small lists): the same sums the store keeps. */
+export function figuresOf(messages: readonly MessageFacts[]): Figures {
+  return figuresOfTally(messages.map(tallyOf).reduce((a, b) => combine(a, b), emptyTally()));
+}
+
+/** Running totals as the store keeps them: one tally per (month, unit, type). */
+export interface TallyRow extends TallyKey {
+  tally: Tally;
+}
+
+const sumOf = (rows: readonly TallyRow[]) => rows.reduce((sum, row) => combine(sum, row.tally), emptyTally());
+
+/** The figures over all rows. */
+export function overallFigures(rows: readonly TallyRow[]): Figures {
+  return figuresOfTally(sumOf(rows));
 }
 
 export interface UnitFigures {
@@ -90,13 +118,16 @@ export interface UnitFigures {
   rank: number | null;
 }
 
-/** Per-unit figures; a unit with fewer than `minToRank` accepted messages is listed but not ranked. */
-export function figuresByUnit(messages: readonly MessageFacts[], minToRank: number): UnitFigures[] {
+/** Per-unit figures; a unit with fewer than `minToRank` accepted messages is listed but not ranked. Messages not yet assigned belong to no unit. */
+export function figuresByUnit(tallies: readonly TallyRow[], minToRank: number): UnitFigures[] {
   const byUnit = Map.groupBy(
-    messages.filter((m) => m.unit !== null),
-    (m) => m.unit!,
+    tallies.filter((t) => t.unit !== ''),
+    (t) => t.unit,
   );
-  const rows = [...byUnit].map(([unit, list]) => ({ unit, figures: figuresOf(list), rank: null as number | null }));
+  // A unit whose messages have all moved to other units keeps rows of zeros; it has nothing to show.
+  const rows = [...byUnit]
+    .map(([unit, list]) => ({ unit, figures: figuresOfTally(sumOf(list)), rank: null as number | null }))
+    .filter((row) => row.figures.received > 0);
   const key = (f: Figures) => [f.onTimeRate.value ?? -1, f.replyRate.value ?? -1, f.satisfaction.value ?? -1];
   const ranked = rows
     .filter((r) => r.figures.accepted >= minToRank)
@@ -114,7 +145,10 @@ export function figuresByUnit(messages: readonly MessageFacts[], minToRank: numb
 }
 
 /** Per-month figures by submission month, oldest first. */
-export function figuresByMonth(messages: readonly MessageFacts[]): { month: IsoMonth; figures: Figures }[] {
-  const byMonth = Map.groupBy(messages, (m): IsoMonth => m.submittedOn.slice(0, 7));
-  return [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, list]) => ({ month, figures: figuresOf(list) }));
+export function figuresByMonth(tallies: readonly TallyRow[]): { month: IsoMonth; figures: Figures }[] {
+  const byMonth = Map.groupBy(tallies, (t) => t.month);
+  return [...byMonth]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([month, list]) => ({ month, figures: figuresOfTally(sumOf(list)) }))
+    .filter((row) => row.figures.received > 0);
 }

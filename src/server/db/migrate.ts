@@ -8,9 +8,14 @@ import { Migrator, type Migration } from 'kysely/migration';
 import type { Dialect } from './open.ts';
 import * as messages001 from './migrations/001-messages.ts';
 import * as limitsAndContactReads002 from './migrations/002-limits-and-contact-reads.ts';
+import * as messageTallies003 from './migrations/003-message-tallies.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
-const MIGRATIONS: Record<string, DialectMigration> = { '001-messages': messages001, '002-limits-and-contact-reads': limitsAndContactReads002 };
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '001-messages': messages001,
+  '002-limits-and-contact-reads': limitsAndContactReads002,
+  '003-message-tallies': messageTallies003,
+};
 
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect): Promise<void> {
   const typed = db as unknown as Kysely<unknown>;

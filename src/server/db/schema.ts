@@ -81,6 +81,28 @@ export interface StoreStateTable {
   value: string;
 }
 
+/** Running totals per (month, unit, type): see src/lib/messages/tallies.ts. */
+export interface MessageTalliesTable {
+  month: string;
+  unit: string;
+  type: string;
+  received: number;
+  accepted: number;
+  rejected: number;
+  replied: number;
+  closed: number;
+  closed_on_time: number;
+  timed_replies: number;
+  reply_days_sum: number;
+  reply_bucket_0: number;
+  reply_bucket_1: number;
+  reply_bucket_2: number;
+  reply_bucket_3: number;
+  reply_bucket_4: number;
+  ratings: number;
+  pleased: number;
+}
+
 export interface Database {
   messages: MessagesTable;
   message_events: MessageEventsTable;
@@ -88,4 +110,5 @@ export interface Database {
   used_challenges: UsedChallengesTable;
   store_state: StoreStateTable;
   contact_reads: ContactReadsTable;
+  message_tallies: MessageTalliesTable;
 }

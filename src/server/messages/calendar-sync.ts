@@ -8,6 +8,7 @@ import { today } from '../../lib/calendar/dates.ts';
 import type { Runtime } from '../runtime.ts';
 import { storedDueDate } from './deadline-of.ts';
 import { insertEvent, loadMessages, readState, writeState } from './repository.ts';
+import { rebuildTallies } from './tallies.ts';
 
 const KEY = 'calendar_fingerprint';
 
@@ -32,6 +33,8 @@ export async function syncCalendar(runtime: Runtime): Promise<number> {
         : `节假日安排已更新，办理期限确定为 ${due}`;
       await insertEvent(trx, row.id, { event: 'recompute_deadline', at: now, role: 'system', from: record.state, to: record.state, note });
     }
+    // Working days to reply and on-time closings are counted on the calendar: recount the totals on the corrected one.
+    await rebuildTallies(trx, rules);
     await writeState(trx, KEY, rules.calendarFingerprint);
     await writeState(trx, 'calendar_synced_on', today());
     return changed;

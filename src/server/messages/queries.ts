@@ -3,11 +3,7 @@
  * and the facts behind the figures. Volumes are a district's (hundreds to thousands a year), so
  * the figures are computed in memory from the events; a province would move them into SQL.
  */
-import { chinaDate } from '../../lib/calendar/dates.ts';
-import { closedOnTime, deadlineOf, workingDaysToReply } from '../../lib/messages/deadlines.ts';
 import { publicMessage, type PublicMessage, type ViewContext } from '../../lib/messages/public-view.ts';
-import type { MessageFacts } from '../../lib/messages/stats.ts';
-import { ratingsOf } from '../../lib/messages/ratings.ts';
 import type { Runtime } from '../runtime.ts';
 import { loadMessages } from './repository.ts';
 
@@ -36,25 +32,6 @@ export async function publishedMessage(runtime: Runtime, context: ViewContext, n
   if (!row) return undefined;
   const [loaded] = await loadMessages(runtime.store.db, { ids: [row.id] });
   return loaded && publicMessage(loaded.record, context);
-}
-
-/** The facts the figures need, for every message; nothing personal leaves this function. */
-export async function messageFacts(runtime: Runtime): Promise<MessageFacts[]> {
-  const { deadlines, calendar } = runtime.rules;
-  return (await loadMessages(runtime.store.db)).map(({ record }) => {
-    const deadline = deadlineOf(record, deadlines, calendar);
-    const replyEvent = record.events.findLast((e) => e.event === 'reply');
-    return {
-      type: record.type,
-      unit: record.unit,
-      state: record.state,
-      submittedOn: chinaDate(record.submittedAt),
-      replied: record.state === 'replied' || record.state === 'closed',
-      closedOnTime: record.closedAt && deadline.kind === 'set' ? closedOnTime(record.closedAt, deadline.due) : null,
-      workingDaysToReply: replyEvent && deadline.kind === 'set' ? workingDaysToReply(deadline.start, replyEvent.at, calendar) : null,
-      ratings: ratingsOf(record.events).map((r) => r.rating),
-    };
-  });
 }
 
 /** Messages per task: how many concern it, and how many of those are published. */

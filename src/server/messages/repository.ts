@@ -114,14 +114,19 @@ export async function loadMessage(db: Db, number: string): Promise<{ row: Messag
   return { row, record: toRecord(row, await eventsOf(db, row.id)) };
 }
 
-/** Messages with their events, for the figures and for recomputing deadlines. */
-export async function loadMessages(db: Db, where: { openOnly?: boolean; ids?: number[] } = {}): Promise<{ row: MessageRow; record: MessageRecord }[]> {
+/** Messages with their events: by ids (a page of a list), open ones (deadline sweeps), or a batch after an id (recounting everything in batches). */
+export async function loadMessages(
+  db: Db,
+  where: { openOnly?: boolean; ids?: number[]; afterId?: number; limit?: number } = {},
+): Promise<{ row: MessageRow; record: MessageRecord }[]> {
   let query = db.selectFrom('messages').select(MESSAGE_COLUMNS);
   if (where.openOnly) query = query.where('state', 'in', ['submitted', 'accepted', 'assigned', 'replied']);
   if (where.ids) {
     if (where.ids.length === 0) return [];
     query = query.where('id', 'in', where.ids);
   }
+  if (where.afterId !== undefined) query = query.where('id', '>', where.afterId);
+  if (where.limit !== undefined) query = query.limit(where.limit);
   const rows = await query.orderBy('id').execute();
   if (rows.length === 0) return [];
   const events = await db

@@ -3,7 +3,7 @@
  * this one): validate the input → inside one transaction, load the message, authorise the actor
  * (permissions.ts: the state table and the action's predicate, on the message as it is now), check
  * the action's own conditions, update the row, append the event (the audit record: who, when, from,
- * to, what was said) and recompute the due day → after the commit, tell whoever listens.
+ * to, what was said), recompute the due day and the running totals → after the commit, tell whoever listens.
  *
  * Nothing else writes a message's state, so no screen, script or endpoint can skip a step.
  */
@@ -18,6 +18,9 @@ import type { MessagesTable } from '../../db/schema.ts';
 import type { Runtime } from '../../runtime.ts';
 import { storedDueDate } from '../deadline-of.ts';
 import { eventsOf, findRow, insertEvent, toRecord, type Db } from '../repository.ts';
+import { applyTallyChanges } from '../tallies.ts';
+import { factsOf } from '../../../lib/messages/stats.ts';
+import { tallyChanges } from '../../../lib/messages/tallies.ts';
 
 /** What an event records beyond who, when, from and to. */
 export interface EventFacts {
@@ -111,7 +114,10 @@ async function performIn<Input>(
   };
   await trx.updateTable('messages').set(update).where('id', '=', row.id).execute();
   await insertEvent(trx, row.id, event);
-  return { ok: true, record: toRecord((await findRow(trx, number))!, nextEvents) };
+  const updated = toRecord((await findRow(trx, number))!, nextEvents);
+  const { deadlines, calendar } = runtime.rules;
+  await applyTallyChanges(trx, tallyChanges(factsOf(record, deadlines, calendar), factsOf(updated, deadlines, calendar)));
+  return { ok: true, record: updated };
 }
 
 /** Perform one action as `actor` on message `number`. */

@@ -18,6 +18,9 @@ import type { Runtime } from '../../runtime.ts';
 import { keyedBytes, keyedHash } from '../../secret.ts';
 import { storedDueDate } from '../deadline-of.ts';
 import { findByIdempotency, insertEvent, nextSequence, useChallenge, type MessageRow } from '../repository.ts';
+import { applyTallyChanges } from '../tallies.ts';
+import { factsOf } from '../../../lib/messages/stats.ts';
+import { tallyChanges } from '../../../lib/messages/tallies.ts';
 
 export type Channel = 'form' | 'form-noscript' | 'open311';
 
@@ -172,6 +175,12 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         .returning('id')
         .executeTakeFirstOrThrow();
       await insertEvent(trx, inserted.id, submitEvent);
+      const facts = factsOf(
+        { type: value.type, unit: null, state: 'submitted', submittedAt: now, closedAt: null, events: [submitEvent] },
+        rules.deadlines,
+        rules.calendar,
+      );
+      await applyTallyChanges(trx, tallyChanges(null, facts));
       return { kind: 'created' as const, row: { number, submitted_at: now } };
     });
     if (outcome.kind === 'used') return { kind: 'invalid', errors: { check: PROOF_ERRORS.used } };

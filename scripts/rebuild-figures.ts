@@ -1,0 +1,20 @@
+/**
+ * npm run figures:rebuild: recount the running totals behind /messages/stats from every message's
+ * events, replacing what the store holds. The server keeps them current by itself; this is for a
+ * check ("do the totals still agree?") or after restoring a store by hand.
+ */
+import { createRuntime } from '../src/server/runtime.ts';
+import { readTallies, rebuildTallies } from '../src/server/messages/tallies.ts';
+import { overallFigures } from '../src/lib/messages/stats.ts';
+
+const runtime = await createRuntime();
+try {
+  const before = overallFigures(await readTallies(runtime.store.db));
+  const counted = await runtime.store.db.transaction().execute((trx) => rebuildTallies(trx, runtime.rules));
+  const after = overallFigures(await readTallies(runtime.store.db));
+  const same = JSON.stringify(before) === JSON.stringify(after);
+  console.log(`已按办理记录重新统计 ${counted} 条留言：${same ? '与原有累计数一致。' : '原有累计数与重新统计的结果不一致，已改为重新统计的结果。'}`);
+  if (!same) console.log('原有：', JSON.stringify(before), '\n现在：', JSON.stringify(after));
+} finally {
+  await runtime.stop();
+}
