@@ -16,6 +16,7 @@ import { recordLimitsOfEarlierMessages } from './messages/submission-limits.ts';
 import { urgeOverdue } from './messages/auto-urge.ts';
 import { forgetExpiredChallenges } from './messages/repository.ts';
 import { buildTalliesOnce } from './messages/tallies.ts';
+import { fillSearchTextOnce } from './messages/board.ts';
 
 export interface Runtime {
   config: ServerConfig;
@@ -49,6 +50,7 @@ export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promi
   await recordLimitsOfEarlierMessages(runtime);
   await syncCalendar(runtime);
   await store.db.transaction().execute((trx) => buildTalliesOnce(trx, rules));
+  await store.db.transaction().execute((trx) => fillSearchTextOnce(trx));
   return runtime;
 }
 

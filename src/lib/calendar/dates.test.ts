@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, addMonths, daysBetween, isIsoDate, monthBounds, monthsBetween, today } from './dates.ts';
+import { addDays, addMonths, chinaDayStart, chinaMonthRange, daysBetween, isIsoDate, monthBounds, monthsBetween, today } from './dates.ts';
 
 describe('calendar dates', () => {
   it('rejects days that do not exist', () => {
@@ -40,5 +40,16 @@ describe('calendar dates', () => {
     expect(monthBounds('2026-02')).toEqual({ first: '2026-02-01', last: '2026-02-28' });
     expect(monthBounds('2026-12')).toEqual({ first: '2026-12-01', last: '2026-12-31' });
     expect(monthsBetween('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+  });
+});
+
+describe('China day and month boundaries as instants', () => {
+  it('a China day begins at 16:00 UTC the day before', () => {
+    expect(chinaDayStart('2026-11-01')).toBe('2026-10-31T16:00:00.000Z');
+    expect(chinaMonthRange('2026-12')).toEqual({ from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' });
+    // 23:30 UTC on the last day of a month is already the next month in China.
+    const { from, to } = chinaMonthRange('2026-11');
+    expect('2026-11-30T23:30:00.000Z' >= to).toBe(true);
+    expect('2026-10-31T16:30:00.000Z' >= from).toBe(true);
   });
 });

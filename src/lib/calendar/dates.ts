@@ -57,6 +57,16 @@ export function chinaDate(instant: string): IsoDate {
   return chinaDateTime(instant).slice(0, 10);
 }
 
+/** The instant (ISO 8601, UTC) at which a day begins in China Standard Time: 2026-11-01 → 2026-10-31T16:00:00.000Z. */
+export function chinaDayStart(date: IsoDate): string {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString();
+}
+
+/** The instants at which a month begins and the next one begins in China: for "submitted in this month" as a range query. */
+export function chinaMonthRange(month: IsoMonth): { from: string; to: string } {
+  return { from: chinaDayStart(`${month}-01`), to: chinaDayStart(addMonths(`${month}-01`, 1)) };
+}
+
 export function monthOf(date: IsoDate): IsoMonth {
   return date.slice(0, 7);
 }

@@ -1,9 +1,9 @@
 /**
- * The public reply board's filters (unit, type, month, task) and its search, applied to public
- * (already masked) views only: searching never looks at text the public cannot see, so a phone
- * number typed into the search box finds nothing.
+ * The public reply board's filters (unit, type, month, task) and its search. The search runs over
+ * the text the public sees (masked when the message was published, kept in the store for the
+ * query: public-view.ts `publicSearchText`), never over hidden text, so a phone number typed into
+ * the search box finds nothing. The store does the filtering and paging (src/server/messages/board.ts).
  */
-import type { PublicMessage } from './public-view.ts';
 
 export interface BoardQuery {
   unit: string;
@@ -18,22 +18,19 @@ export function readBoardQuery(params: URLSearchParams): BoardQuery {
   return { unit: get('unit'), type: get('type'), month: /^\d{4}-\d{2}$/.test(get('month')) ? get('month') : '', task: get('task'), q: get('q') };
 }
 
-/** Words of the query; each must appear in the title, the content or the reply. */
-function terms(q: string): string[] {
-  return q.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+/** Text as the board's search compares it: full-width as half-width, lower case. */
+export function searchable(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
 }
 
-export function filterBoard(messages: readonly PublicMessage[], query: BoardQuery, monthOf: (m: PublicMessage) => string): PublicMessage[] {
-  const words = terms(query.q);
-  return messages.filter((m) => {
-    if (query.unit && m.unit !== query.unit) return false;
-    if (query.type && m.type !== query.type) return false;
-    if (query.task && m.task !== query.task) return false;
-    if (query.month && monthOf(m) !== query.month) return false;
-    if (words.length === 0) return true;
-    const haystack = `${m.number} ${m.title} ${m.content} ${m.reply ?? ''}`.normalize('NFKC').toLowerCase();
-    return words.every((w) => haystack.includes(w));
-  });
+/** Words of the query (at most 8); each must appear in the title, the content or the reply. */
+export function searchTerms(q: string): string[] {
+  return searchable(q).split(/\s+/).filter(Boolean).slice(0, 8);
+}
+
+/** A LIKE pattern that finds `word` anywhere, with LIKE's own wildcards (% and _) and the escape character taken literally. */
+export function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The query as a URL for the board, leaving out empty fields and page 1. */

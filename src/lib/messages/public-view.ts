@@ -10,6 +10,7 @@ import { maskName, maskText } from './masking.ts';
 import { isOpen, type MessageState } from './state-machine.ts';
 import { publicTimeline, type TimelineEntry } from './timeline.ts';
 import { ratingsOf } from './ratings.ts';
+import { searchable } from './board-filter.ts';
 import type { MessageRecord } from './types.ts';
 import { RATING_LABELS, STATE_LABELS } from './vocabulary.ts';
 
@@ -45,6 +46,12 @@ export interface ViewContext {
   calendar: WorkingCalendar;
   typeLabel: (id: string) => string;
   unitName: (id: string) => string;
+}
+
+/** What the board's search looks through for a published message: its number and its public (masked) title, content and reply. */
+export function publicSearchText(record: Pick<MessageRecord, 'number' | 'title' | 'content' | 'reply' | 'authorName'>): string {
+  const mask = (text: string) => maskText(text, record.authorName);
+  return searchable([record.number, mask(record.title), mask(record.content), record.reply === null ? '' : mask(record.reply)].join('\n'));
 }
 
 export function publicMessage(record: MessageRecord, context: ViewContext): PublicMessage {

@@ -9,12 +9,14 @@ import type { Dialect } from './open.ts';
 import * as messages001 from './migrations/001-messages.ts';
 import * as limitsAndContactReads002 from './migrations/002-limits-and-contact-reads.ts';
 import * as messageTallies003 from './migrations/003-message-tallies.ts';
+import * as boardSearch004 from './migrations/004-board-search.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001-messages': messages001,
   '002-limits-and-contact-reads': limitsAndContactReads002,
   '003-message-tallies': messageTallies003,
+  '004-board-search': boardSearch004,
 };
 
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect): Promise<void> {

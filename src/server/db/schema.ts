@@ -33,6 +33,8 @@ export interface MessagesTable {
   /** Hash of the submission's content, to tell a retry from a different message reusing a key. */
   content_hash: string;
   updated_at: string;
+  /** For a published message, the text the board's search looks through: its public (masked) text, lower case. */
+  public_text: string | null;
 }
 
 export interface MessageEventsTable {

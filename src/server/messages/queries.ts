@@ -1,24 +1,10 @@
 /**
- * What the public pages read: published messages (consented, reviewed, closed) as public views,
- * and the facts behind the figures. Volumes are a district's (hundreds to thousands a year), so
- * the figures are computed in memory from the events; a province would move them into SQL.
+ * What the public pages read besides the board (board.ts) and the figures (tallies.ts): one
+ * published message as its public view, and the message counts per task for the task pages.
  */
 import { publicMessage, type PublicMessage, type ViewContext } from '../../lib/messages/public-view.ts';
 import type { Runtime } from '../runtime.ts';
 import { loadMessages } from './repository.ts';
-
-export async function publishedMessages(runtime: Runtime, context: ViewContext): Promise<PublicMessage[]> {
-  const rows = await runtime.store.db
-    .selectFrom('messages')
-    .select('id')
-    .where('published', '=', 1)
-    .where('consent', '=', 1)
-    .where('state', '=', 'closed')
-    .execute();
-  if (rows.length === 0) return [];
-  const loaded = await loadMessages(runtime.store.db, { ids: rows.map((r) => r.id) });
-  return loaded.map(({ record }) => publicMessage(record, context)).sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
-}
 
 export async function publishedMessage(runtime: Runtime, context: ViewContext, number: string): Promise<PublicMessage | undefined> {
   const row = await runtime.store.db

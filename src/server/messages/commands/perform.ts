@@ -43,7 +43,7 @@ export interface ActionDefinition<Input> {
   /** Conditions on the message as it is now (e.g. only a 不满意 may be reopened); a problem in words, or null. */
   check?(record: MessageRecord, facts: EventFacts, currentDue: IsoDate | null): string | null;
   /** The row's columns this event changes, beyond its state, due day and time of change. */
-  update?(facts: EventFacts, at: string): Updateable<MessagesTable>;
+  update?(facts: EventFacts, at: string, record: MessageRecord): Updateable<MessagesTable>;
 }
 
 export type ActionResult = { ok: true; record: MessageRecord } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
@@ -107,7 +107,7 @@ async function performIn<Input>(
   };
   const nextEvents = [...events, event];
   const update: Updateable<MessagesTable> = {
-    ...definition.update?.(facts, at),
+    ...definition.update?.(facts, at, record),
     state: to,
     updated_at: at,
     due_date: storedDueDate(runtime.rules, { type: record.type, events: nextEvents }),

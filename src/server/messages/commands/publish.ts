@@ -1,4 +1,5 @@
 /** 公开: the office publishes a closed message and its answer on the board, only with the citizen's consent. */
+import { publicSearchText } from '../../../lib/messages/public-view.ts';
 import { action, text } from './perform.ts';
 
 export const publish = action<{ note?: unknown }>({
@@ -8,5 +9,6 @@ export const publish = action<{ note?: unknown }>({
     if (!record.consent) return '留言人未同意公开，不能公开';
     return record.published ? '已经公开' : null;
   },
-  update: () => ({ published: 1 }),
+  // The text the board's search looks through: the public (masked) text, never the hidden one.
+  update: (_facts, _at, record) => ({ published: 1, public_text: publicSearchText(record) }),
 });

@@ -6,5 +6,5 @@ export const reopen = action<{ note?: unknown }>({
   event: 'reopen',
   validate: (input) => ({ ok: true, facts: { note: text(input.note) } }),
   check: (record) => (ratingSinceClosed(record.events)?.rating === 'unsatisfied' ? null : '只有群众评价为“不满意”的留言才能重新办理'),
-  update: () => ({ closed_at: null, published: 0 }),
+  update: () => ({ closed_at: null, published: 0, public_text: null }),
 });

@@ -5,5 +5,5 @@ export const unpublish = action<{ note?: unknown }>({
   event: 'unpublish',
   validate: (input) => ({ ok: true, facts: { internalNote: text(input.note) } }),
   check: (record) => (record.published ? null : '尚未公开'),
-  update: () => ({ published: 0 }),
+  update: () => ({ published: 0, public_text: null }),
 });
