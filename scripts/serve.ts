@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getRuntime, startHousekeeping } from '../src/server/runtime.ts';
 import { createFrontDoor } from '../src/server/http/front-door.ts';
+import { countAdmins } from '../src/server/auth/accounts.ts';
 
 const root = join(import.meta.dirname, '..');
 const entry = join(root, process.env.DUBAN_OUT_DIR ?? 'dist', 'server', 'entry.mjs');
@@ -23,6 +24,10 @@ try {
   runtime = await getRuntime();
   console.log(`留言存储：${runtime.store.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（${runtime.store.location}）`);
   stopHousekeeping = await startHousekeeping(runtime);
+  if ((await countAdmins(runtime.store.db)) === 0)
+    console.log(
+      '\n督办台（/console/）还没有管理员账号。创建第一个管理员：\n  npm run user -- add --role admin --name 姓名 --login 登录名\n它会显示一次性密码，首次登录时须改为自己的密码。\n',
+    );
 } catch (error) {
   console.error(`\n无法启动：${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

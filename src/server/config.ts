@@ -32,6 +32,8 @@ export interface ServerConfig {
   port: number;
   /** How long a client may take to send a whole request (headers and body) before it is answered 408 and closed. */
   requestTimeoutMs: number;
+  /** Staff sessions end after this long without a request, and after `maxMs` in all. */
+  sessions: { idleMs: number; maxMs: number };
 }
 
 const positiveInt = (name: string, fallback: number) =>
@@ -56,6 +58,8 @@ const envSchema = z.object({
   HOST: z.string().default('localhost'),
   PORT: z.coerce.number({ error: 'PORT 应为 1 到 65535 的端口号' }).int().min(1).max(65535, { error: 'PORT 应为 1 到 65535 的端口号' }).default(4321),
   REQUEST_TIMEOUT_SECONDS: positiveInt('REQUEST_TIMEOUT_SECONDS', 10),
+  SESSION_IDLE_MINUTES: positiveInt('SESSION_IDLE_MINUTES', 30),
+  SESSION_MAX_HOURS: positiveInt('SESSION_MAX_HOURS', 12),
 });
 
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -79,5 +83,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     host: e.HOST,
     port: e.PORT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
   };
 }

@@ -10,6 +10,7 @@ import * as messages001 from './migrations/001-messages.ts';
 import * as limitsAndContactReads002 from './migrations/002-limits-and-contact-reads.ts';
 import * as messageTallies003 from './migrations/003-message-tallies.ts';
 import * as boardSearch004 from './migrations/004-board-search.ts';
+import * as staff005 from './migrations/005-staff.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 const MIGRATIONS: Record<string, DialectMigration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '002-limits-and-contact-reads': limitsAndContactReads002,
   '003-message-tallies': messageTallies003,
   '004-board-search': boardSearch004,
+  '005-staff': staff005,
 };
 
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect): Promise<void> {

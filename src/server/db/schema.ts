@@ -105,6 +105,35 @@ export interface MessageTalliesTable {
   pleased: number;
 }
 
+export interface StaffAccountsTable {
+  id: string;
+  login: string;
+  name: string;
+  role: string;
+  unit: string | null;
+  password_hash: string;
+  must_change_password: number;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in session: only a hash of its token is stored, so a copy of the database signs nobody in. */
+export interface StaffSessionsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, however active the session. */
+  expires_at: string;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  window_start: string;
+  failures: number;
+}
+
 export interface Database {
   messages: MessagesTable;
   message_events: MessageEventsTable;
@@ -113,4 +142,7 @@ export interface Database {
   store_state: StoreStateTable;
   contact_reads: ContactReadsTable;
   message_tallies: MessageTalliesTable;
+  staff_accounts: StaffAccountsTable;
+  staff_sessions: StaffSessionsTable;
+  sign_in_failures: SignInFailuresTable;
 }

@@ -1,0 +1,8 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in member of staff on a console route (set by src/middleware.ts), with the token their forms carry back. */
+    staff?: import('./server/auth/sessions.ts').StaffSession;
+  }
+}
