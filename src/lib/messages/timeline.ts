@@ -1,6 +1,7 @@
 /**
- * The public timeline of a message: its events in order, minus internal notes and staff names.
- * What the citizen and the public read on the track page and the reply board.
+ * A message's timeline: its events in order. The public one (track page, reply board) leaves out
+ * internal notes, staff names and drafts of answers; the staff one (console) shows everything,
+ * with who acted.
  */
 import type { EventRecord } from './types.ts';
 import { EVENT_LABELS, RATING_LABELS } from './vocabulary.ts';
@@ -9,6 +10,9 @@ export interface TimelineEntry {
   at: string;
   label: string;
   detail: string | null;
+  /** Staff timeline only: who acted, and what they noted for staff. */
+  who?: string;
+  internal?: string | null;
 }
 
 /** Events that are bookkeeping for staff rather than news for the citizen. */
@@ -26,4 +30,26 @@ export function publicTimeline(events: readonly EventRecord[], unitName: (id: st
       if (event.note) parts.push(event.note);
       return { at: event.at, label: EVENT_LABELS[event.event], detail: parts.length ? parts.join('；') : null };
     });
+}
+
+const ROLE_WORDS = { citizen: '留言人', system: '系统', dispatcher: '督办员', handler: '承办员', admin: '管理员' } as const;
+
+/** Everything, for staff: the public entry of each event, with who acted, internal notes and each version of an answer. */
+export function staffTimeline(
+  events: readonly EventRecord[],
+  unitName: (id: string) => string,
+  staffName: (accountId: string) => string | null,
+): TimelineEntry[] {
+  const shown = publicTimeline(events, unitName);
+  let i = 0;
+  return events.map((event) => {
+    const entry = HIDDEN_EVENTS.has(event.event) ? { at: event.at, label: EVENT_LABELS[event.event], detail: event.note } : shown[i++]!;
+    const name = event.actor ? staffName(event.actor) : null;
+    const answer = event.event === 'reply' && event.reply ? `答复：${event.reply}` : null;
+    return {
+      ...entry,
+      who: name ? `${ROLE_WORDS[event.role]} ${name}` : ROLE_WORDS[event.role],
+      internal: [event.internalNote, answer].filter(Boolean).join('；') || null,
+    };
+  });
 }

@@ -40,6 +40,8 @@ export interface ActionDefinition<Input> {
   event: Exclude<MessageEvent, 'submit'>;
   /** The input alone, before the store is touched: what to record, or what is wrong with it in words. */
   validate(input: Input, rules: DistrictRules): Checked;
+  /** Whether to offer the action on this message at all (a console button), beyond the state table and permissions. */
+  offered?(record: MessageRecord): boolean;
   /** Conditions on the message as it is now (e.g. only a 不满意 may be reopened); a problem in words, or null. */
   check?(record: MessageRecord, facts: EventFacts, currentDue: IsoDate | null): string | null;
   /** The row's columns this event changes, beyond its state, due day and time of change. */

@@ -1,0 +1,238 @@
+/**
+ * The staff console (督办台) in Chromium and over HTTP: signing in with a one-time password, the
+ * queues, a message worked from acceptance to closing by a dispatcher and a unit's handler, the
+ * citizen reading the answer; and what must be refused: a handler reaching another unit's message,
+ * a form without its CSRF token or from another site, a disabled account's session.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { createRuntime } from '../../src/server/runtime';
+import { createAccount, findAccount, setDisabled } from '../../src/server/auth/accounts';
+import { act } from '../../src/server/messages/commands/index';
+import { DISPATCHER } from '../store/harness';
+import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers';
+import { solvedProof, startServer, type TestServer } from './spawn-server';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(90_000);
+
+const PASSWORD = '望澜区督办公开2026春';
+let server: TestServer;
+const otp: Record<string, string> = {};
+
+test.beforeAll(async () => {
+  server = await startServer(4615);
+  const runtime = await createRuntime({ ...server.env });
+  try {
+    for (const [login, role, unit] of [
+      ['dispatcher', 'dispatcher', undefined],
+      ['water', 'handler', 'water'],
+      ['housing', 'handler', 'housing'],
+      ['leaver', 'dispatcher', undefined],
+    ] as const) {
+      const created = await createAccount(runtime, { login, name: `测试${login}`, role, unit });
+      if (!created.ok) throw new Error(created.message);
+      otp[login] = created.oneTimePassword!;
+    }
+  } finally {
+    await runtime.stop();
+  }
+});
+test.afterAll(async () => {
+  await server.kill('SIGTERM');
+});
+
+async function submit(title: string): Promise<{ number: string; code: string }> {
+  const response = await fetch(`${server.url}/open311/v2/requests.json`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      service_code: 'complaint',
+      'attribute[title]': title,
+      'attribute[unit]': 'water',
+      description: '望澜路 12 号附近这一周自来水发黄，烧开后有沉淀。',
+      phone: '13920010008',
+      first_name: '秀梅',
+      last_name: '欧阳',
+      'attribute[consent]': 'yes',
+      altcha: await solvedProof(server.url),
+    }),
+  });
+  const [created] = (await response.json()) as { service_request_id: string; query_code: string }[];
+  return { number: created!.service_request_id, code: created!.query_code };
+}
+
+/** Sign in with a one-time password (setting the real one) or the real one. */
+async function signIn(page: Page, login: string): Promise<void> {
+  await page.goto(`${server.url}/console/`);
+  await expect(page).toHaveURL(/\/console\/sign-in$/);
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill(otp[login] ?? PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  if (otp[login]) {
+    await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible();
+    await page.getByLabel('新密码', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('再输入一次新密码').fill(PASSWORD);
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    delete otp[login];
+  }
+  await expect(page.getByRole('heading', { level: 1, name: /督办台/ })).toBeVisible();
+}
+
+/** Sign in over plain HTTP (setting the real password after a one-time one); the session cookie and a CSRF token from a console page. */
+async function httpSession(login: string): Promise<{ cookie: string; csrf: string }> {
+  const answer = await fetch(`${server.url}/console/sign-in`, {
+    method: 'POST',
+    body: new URLSearchParams({ login, password: otp[login] ?? PASSWORD }),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    redirect: 'manual',
+  });
+  expect(answer.status).toBe(303);
+  const cookie = answer.headers.get('set-cookie')!.split(';')[0]!;
+  const csrfOf = async (path: string) => /name="csrf" value="([^"]+)"/.exec(await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text())![1]!;
+  if (otp[login]) {
+    const changed = await fetch(`${server.url}/console/password`, {
+      method: 'POST',
+      headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: await csrfOf('/console/password'), password: PASSWORD, confirm: PASSWORD }),
+      redirect: 'manual',
+    });
+    expect(changed.status).toBe(303);
+    delete otp[login];
+  }
+  return { cookie, csrf: await csrfOf('/console/') };
+}
+
+test('a dispatcher and a unit’s handler work a message from acceptance to closing; the citizen reads the answer', async ({ browser }) => {
+  const { number, code } = await submit('望澜路自来水发黄');
+  const dispatcher = await (await browser.newContext()).newPage();
+  await signIn(dispatcher, 'dispatcher');
+  await expect(dispatcher.getByRole('link', { name: /待受理\s*1 件/ })).toBeVisible();
+  await expectNoAxeViolations(dispatcher);
+  await dispatcher.getByRole('link', { name: /待受理/ }).click();
+  await expectNoAxeViolations(dispatcher);
+  await dispatcher.getByRole('link', { name: number }).click();
+  await expectHeadingsInOrder(dispatcher, 'message page');
+  await expectNoAxeViolations(dispatcher);
+  await dispatcher.getByRole('button', { name: '受理', exact: true }).click();
+  await expect(dispatcher.getByRole('status')).toHaveText('已受理。');
+  // The unit the citizen addressed is suggested, with the deadline an assignment today gives.
+  await expect(dispatcher.getByLabel('承办单位')).toHaveValue('water');
+  await expect(dispatcher.getByText(/今天交办，答复期限为 \d{4}年\d+月\d+日/)).toBeVisible();
+  await dispatcher.getByRole('button', { name: '交办' }).click();
+  await expect(dispatcher.getByRole('status')).toHaveText('已交办。');
+  await dispatcher.getByRole('button', { name: '查看联系方式' }).click();
+  await expect(dispatcher.getByText('13920010008')).toBeVisible();
+
+  const handler = await (await browser.newContext()).newPage();
+  await signIn(handler, 'water');
+  await expect(handler.getByText('这里只列出交由本单位办理的留言')).toBeVisible();
+  await handler.getByRole('link', { name: /办理中/ }).click();
+  await handler.getByRole('link', { name: number }).click();
+  await handler.getByRole('button', { name: /提交答复/ }).click();
+  await expect(handler.getByRole('alert')).toContainText('答复内容不能为空');
+  await handler.getByLabel(/答复内容/).fill('已安排检修。');
+  await handler.getByRole('button', { name: /提交答复/ }).click();
+  await expect(handler.getByRole('status')).toHaveText('已承办单位答复。');
+
+  await dispatcher.reload();
+  await dispatcher.getByLabel('需要修改的地方（承办单位会看到）').fill('请写明检修结果和完成日期。');
+  await dispatcher.getByRole('button', { name: '退回重办' }).click();
+  await handler.reload();
+  await expect(handler.getByText('内部记录：请写明检修结果和完成日期。')).toBeVisible();
+  await handler.getByLabel(/答复内容/).fill('经现场检查，一处老旧管道锈蚀，已于当日更换，水质检测合格。');
+  await handler.getByRole('button', { name: /提交答复/ }).click();
+  await dispatcher.reload();
+  await dispatcher.getByRole('button', { name: /审核通过/ }).click();
+  await expect(dispatcher.getByRole('status')).toHaveText('已审核通过，办结。');
+  // Both versions of the answer stay on the staff timeline.
+  await expect(dispatcher.getByText('内部记录：答复：已安排检修。')).toBeVisible();
+
+  const citizen = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await citizen.goto(`${server.url}/messages/track`);
+  await citizen.getByLabel('留言编号').fill(number);
+  await citizen.getByLabel('查询码').fill(code);
+  await citizen.getByRole('button', { name: '查询' }).click();
+  await expect(citizen.getByText('已于当日更换，水质检测合格').first()).toBeVisible();
+  await expect(citizen.getByText('已安排检修。')).toHaveCount(0);
+});
+
+test('a handler of another unit finds no trace of the message, on every console route and action', async () => {
+  const { number } = await submit('另一个单位的留言');
+  const runtime = await createRuntime({ ...server.env });
+  try {
+    await act(runtime, DISPATCHER, number, 'accept', {});
+    await act(runtime, DISPATCHER, number, 'assign', { unit: 'water' });
+  } finally {
+    await runtime.stop();
+  }
+  const housing = await httpSession('housing');
+  const page = await fetch(`${server.url}/console/messages/${number}`, { headers: { cookie: housing.cookie } });
+  expect(page.status).toBe(404);
+  expect(await page.text()).not.toContain('另一个单位的留言');
+  for (const action of [
+    'accept',
+    'reject',
+    'assign',
+    'return',
+    'extend',
+    'urge',
+    'reply',
+    'send_back',
+    'approve',
+    'reopen',
+    'publish',
+    'unpublish',
+    'rate',
+    'contact',
+  ]) {
+    const answer = await fetch(`${server.url}/console/messages/${number}`, {
+      method: 'POST',
+      headers: { cookie: housing.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: housing.csrf, action, reply: '越权答复', reason: '越权', unit: 'housing', newDue: '2099-01-01', purpose: 'reply' }),
+    });
+    expect(answer.status, action).toBe(404);
+  }
+  for (const queue of ['submitted', 'accepted', 'assigned', 'due-soon', 'overdue', 'replied', 'closed', 'unsatisfied', 'to-publish']) {
+    const list = await (await fetch(`${server.url}/console/queues/${queue}`, { headers: { cookie: housing.cookie } })).text();
+    expect(list, queue).not.toContain(number);
+  }
+  const water = await httpSession('water');
+  expect((await fetch(`${server.url}/console/messages/${number}`, { headers: { cookie: water.cookie } })).status).toBe(200);
+});
+
+test('a console form without its CSRF token, or posted from another site, is refused', async () => {
+  const { cookie, csrf } = await httpSession('dispatcher');
+  const { number } = await submit('检查跨站提交');
+  const post = (body: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/console/messages/${number}`, {
+      method: 'POST',
+      headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(body),
+      redirect: 'manual',
+    });
+  expect((await post({ action: 'accept' })).status).toBe(403);
+  expect((await post({ action: 'accept', csrf: 'x'.repeat(csrf.length) })).status).toBe(403);
+  expect((await post({ action: 'accept', csrf }, { Origin: 'https://elsewhere.example' })).status).toBe(403);
+  expect((await post({ action: 'accept', csrf })).status).toBe(303);
+});
+
+test('a disabled account’s session stops working at its next request; signing out ends a session', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, 'leaver');
+  const runtime = await createRuntime({ ...server.env });
+  try {
+    await setDisabled(runtime, (await findAccount(runtime.store.db, { login: 'leaver' }))!.id, true);
+  } finally {
+    await runtime.stop();
+  }
+  await page.reload();
+  await expect(page).toHaveURL(/\/console\/sign-in$/);
+
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, 'dispatcher');
+  await other.getByRole('button', { name: '退出登录' }).click();
+  await expect(other).toHaveURL(/\/console\/sign-in$/);
+  await expectNoAxeViolations(other);
+  await other.goto(`${server.url}/console/queues/submitted`);
+  await expect(other).toHaveURL(/\/console\/sign-in$/);
+});
