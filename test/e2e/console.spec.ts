@@ -17,7 +17,8 @@ test.setTimeout(90_000);
 
 const PASSWORD = '望澜区督办公开2026春';
 let server: TestServer;
-const otp: Record<string, string> = {};
+/** One-time passwords not yet replaced, by login. */
+const otp = new Map<string, string>();
 
 test.beforeAll(async () => {
   server = await startServer(4615);
@@ -31,7 +32,7 @@ test.beforeAll(async () => {
     ] as const) {
       const created = await createAccount(runtime, { login, name: `测试${login}`, role, unit });
       if (!created.ok) throw new Error(created.message);
-      otp[login] = created.oneTimePassword!;
+      otp.set(login, created.oneTimePassword!);
     }
   } finally {
     await runtime.stop();
@@ -66,14 +67,14 @@ async function signIn(page: Page, login: string): Promise<void> {
   await page.goto(`${server.url}/console/`);
   await expect(page).toHaveURL(/\/console\/sign-in$/);
   await page.getByLabel('登录名').fill(login);
-  await page.getByLabel('密码').fill(otp[login] ?? PASSWORD);
+  await page.getByLabel('密码').fill(otp.get(login) ?? PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  if (otp[login]) {
+  if (otp.has(login)) {
     await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible();
     await page.getByLabel('新密码', { exact: true }).fill(PASSWORD);
     await page.getByLabel('再输入一次新密码').fill(PASSWORD);
     await page.getByRole('button', { name: '保存新密码' }).click();
-    delete otp[login];
+    otp.delete(login);
   }
   await expect(page.getByRole('heading', { level: 1, name: /督办台/ })).toBeVisible();
 }
@@ -82,14 +83,14 @@ async function signIn(page: Page, login: string): Promise<void> {
 async function httpSession(login: string): Promise<{ cookie: string; csrf: string }> {
   const answer = await fetch(`${server.url}/console/sign-in`, {
     method: 'POST',
-    body: new URLSearchParams({ login, password: otp[login] ?? PASSWORD }),
+    body: new URLSearchParams({ login, password: otp.get(login) ?? PASSWORD }),
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     redirect: 'manual',
   });
   expect(answer.status).toBe(303);
   const cookie = answer.headers.get('set-cookie')!.split(';')[0]!;
   const csrfOf = async (path: string) => /name="csrf" value="([^"]+)"/.exec(await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text())![1]!;
-  if (otp[login]) {
+  if (otp.has(login)) {
     const changed = await fetch(`${server.url}/console/password`, {
       method: 'POST',
       headers: { cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -97,7 +98,7 @@ async function httpSession(login: string): Promise<{ cookie: string; csrf: strin
       redirect: 'manual',
     });
     expect(changed.status).toBe(303);
-    delete otp[login];
+    otp.delete(login);
   }
   return { cookie, csrf: await csrfOf('/console/') };
 }
