@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/server/runtime.ts';
 import { submitMessage } from '../../src/server/messages/commands/submit.ts';
 import { act } from '../../src/server/messages/commands/index.ts';
-import { DISPATCHER, handlerOf } from '../store/harness.ts';
+import { DISPATCHER, handlerOf } from '../fixtures/actors.ts';
 import { solvedPayload } from '../store/harness.ts';
 
 const run = promisify(execFile);

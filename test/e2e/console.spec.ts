@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createRuntime } from '../../src/server/runtime';
 import { createAccount, findAccount, setDisabled } from '../../src/server/auth/accounts';
 import { act } from '../../src/server/messages/commands/index';
-import { DISPATCHER } from '../store/harness';
+import { DISPATCHER } from '../fixtures/actors';
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
 

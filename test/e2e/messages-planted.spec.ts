@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime } from '../../src/server/runtime';
 import { act } from '../../src/server/messages/commands/index';
-import { CITIZEN, DISPATCHER, handlerOf } from '../store/harness';
+import { CITIZEN, DISPATCHER, handlerOf } from '../fixtures/actors';
 import { digitOf } from '../../src/lib/messages/digit-runs';
 import { siteDir } from './helpers';
 import { solvedProof, startServer, type TestServer } from './spawn-server';

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createRuntime } from '../../src/server/runtime';
 import { act } from '../../src/server/messages/commands/index';
-import { DISPATCHER, handlerOf } from '../store/harness';
+import { DISPATCHER, handlerOf } from '../fixtures/actors';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
 
 test.use({ javaScriptEnabled: false });

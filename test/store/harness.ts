@@ -10,7 +10,6 @@ import pg from 'pg';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { newChallenge } from '../../src/server/anti-abuse/altcha.ts';
-import type { Actor } from '../../src/lib/messages/permissions.ts';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -86,10 +85,4 @@ export async function solvedPayload(secret: string, complexity = 50): Promise<st
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');
 }
 
-/** The actors tests act as: the supervision office, a unit's handler, a citizen, the system. */
-export const DISPATCHER: Actor = { kind: 'staff', role: 'dispatcher', accountId: 'test-dispatcher' };
-export const CITIZEN: Actor = { kind: 'citizen' };
-export const SYSTEM: Actor = { kind: 'system' };
-export function handlerOf(unitCode: string): Actor {
-  return { kind: 'staff', role: 'handler', accountId: `test-handler-${unitCode}`, unitCode };
-}
+export { CITIZEN, DISPATCHER, SYSTEM, handlerOf } from '../fixtures/actors.ts';

@@ -3,14 +3,15 @@
  * cannot be guessed through, tracking look-ups limit failures (not people who have their code), and
  * Open311 shows the queue without what could identify a whistle-blower.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
+import { expect } from 'vitest';
+import type { Runtime } from '../../src/server/runtime.ts';
 import { submitMessage } from '../../src/server/messages/commands/submit.ts';
 import { trackMessage } from '../../src/server/messages/commands/track.ts';
 import { act } from '../../src/server/messages/commands/index.ts';
 import { newQuestion } from '../../src/server/anti-abuse/fallback-check.ts';
 import { listRequests } from '../../src/server/open311/requests.ts';
-import { BACKENDS, backendEnv, DISPATCHER, handlerOf, postgresReachable, solvedPayload } from './harness.ts';
+import { DISPATCHER, handlerOf } from './harness.ts';
+import { describeOnBackends, submitted } from './backends.ts';
 
 const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing', 'water'], tasks: [] };
 const fields = { type: 'complaint', title: '路灯不亮', content: '望澜路北段的路灯已经一周不亮了。', phone: '13800000000', consent: true };
@@ -25,48 +26,15 @@ function question(secret: string) {
   return { token, sum: a! + b! };
 }
 
-for (const backend of BACKENDS) {
-  describe(`the public side on ${backend}`, () => {
-    let runtime: Runtime;
-    let cleanup: () => Promise<void>;
-    let available = true;
-
-    beforeAll(async () => {
-      if (backend === 'postgres' && !(await postgresReachable())) {
-        available = false;
-        return;
-      }
-      const env = await backendEnv(backend, { RATE_LIMIT_NOSCRIPT_PER_CLIENT: '3', RATE_LIMIT_LOOKUPS: '3', RATE_LIMIT_LOOKUPS_PER_NUMBER: '5' });
-      cleanup = env.cleanup;
-      runtime = await createRuntime(env.env);
-    });
-    afterAll(async () => {
-      await runtime?.stop();
-      await cleanup?.();
-    });
-    const run = (name: string, fn: () => Promise<void>) =>
-      it(name, async (ctx) => {
-        if (!available) ctx.skip();
-        await fn();
-      });
-
-    const submit = async (overrides: Record<string, unknown> = {}, client = '203.0.113.1') => {
-      const result = await submitMessage(runtime, {
-        fields: { ...fields, ...overrides },
-        choices,
-        channel: 'form',
-        client,
-        idempotencyKey: null,
-        proof: { kind: 'pow', payload: await solvedPayload(runtime.secret) },
-      });
-      if (result.kind !== 'created') throw new Error(JSON.stringify(result));
-      return result;
-    };
+describeOnBackends(
+  'the public side',
+  (runtime, run) => {
+    const submit = (overrides: Record<string, unknown> = {}) => submitted(runtime(), { ...fields, ...overrides }, { client: '203.0.113.1' });
 
     run('wrong answers to the no-script question count toward its limit, so the sums cannot be tried in turn', async () => {
       const client = '198.51.100.7';
       const answer = (token: string, value: number) =>
-        submitMessage(runtime, {
+        submitMessage(runtime(), {
           fields,
           choices,
           channel: 'form-noscript',
@@ -75,14 +43,14 @@ for (const backend of BACKENDS) {
           proof: { kind: 'question', token, answer: String(value) },
         });
       for (let i = 0; i < 3; i += 1) {
-        const q = question(runtime.secret);
+        const q = question(runtime().secret);
         expect((await answer(q.token, q.sum + 1)).kind).toBe('invalid');
       }
-      const q = question(runtime.secret);
+      const q = question(runtime().secret);
       expect(await answer(q.token, q.sum)).toMatchObject({ kind: 'refused', status: 429 });
       // Another address is not affected.
-      const other = question(runtime.secret);
-      const elsewhere = await submitMessage(runtime, {
+      const other = question(runtime().secret);
+      const elsewhere = await submitMessage(runtime(), {
         fields,
         choices,
         channel: 'form-noscript',
@@ -95,23 +63,23 @@ for (const backend of BACKENDS) {
 
     run('look-ups that succeed are not counted: a household behind one address keeps tracking', async () => {
       const { number, queryCode } = await submit();
-      for (let i = 0; i < 20; i += 1) expect((await trackMessage(runtime, '192.0.2.50', number, queryCode)).kind).toBe('found');
+      for (let i = 0; i < 20; i += 1) expect((await trackMessage(runtime(), '192.0.2.50', number, queryCode)).kind).toBe('found');
       // Two people mistype, then the one with the code still gets in.
-      expect((await trackMessage(runtime, '192.0.2.50', number, 'AAAAA-AAAAA')).kind).toBe('not_found');
-      expect((await trackMessage(runtime, '192.0.2.50', number, 'BBBBB-BBBBB')).kind).toBe('not_found');
-      expect((await trackMessage(runtime, '192.0.2.50', number, queryCode)).kind).toBe('found');
+      expect((await trackMessage(runtime(), '192.0.2.50', number, 'AAAAA-AAAAA')).kind).toBe('not_found');
+      expect((await trackMessage(runtime(), '192.0.2.50', number, 'BBBBB-BBBBB')).kind).toBe('not_found');
+      expect((await trackMessage(runtime(), '192.0.2.50', number, queryCode)).kind).toBe('found');
       // A third failure reaches the address's limit: guessing stops there.
-      expect((await trackMessage(runtime, '192.0.2.50', number, 'CCCCC-CCCCC')).kind).toBe('not_found');
-      expect((await trackMessage(runtime, '192.0.2.50', number, 'DDDDD-DDDDD')).kind).toBe('limited');
+      expect((await trackMessage(runtime(), '192.0.2.50', number, 'CCCCC-CCCCC')).kind).toBe('not_found');
+      expect((await trackMessage(runtime(), '192.0.2.50', number, 'DDDDD-DDDDD')).kind).toBe('limited');
     });
 
     run('guessing one number from many addresses is stopped per number', async () => {
       const { number, queryCode } = await submit();
-      for (let i = 0; i < 5; i += 1) expect((await trackMessage(runtime, `192.0.2.${100 + i}`, number, `GUESS-${'ACDEF'[i]}AAAA`)).kind).toBe('not_found');
-      expect((await trackMessage(runtime, '192.0.2.200', number, 'GUESS-ZZZZZ')).kind).toBe('limited');
+      for (let i = 0; i < 5; i += 1) expect((await trackMessage(runtime(), `192.0.2.${100 + i}`, number, `GUESS-${'ACDEF'[i]}AAAA`)).kind).toBe('not_found');
+      expect((await trackMessage(runtime(), '192.0.2.200', number, 'GUESS-ZZZZZ')).kind).toBe('limited');
       // Other numbers are unaffected.
       const other = await submit({ title: '另一条留言' });
-      expect((await trackMessage(runtime, '192.0.2.200', other.number, other.queryCode)).kind).toBe('found');
+      expect((await trackMessage(runtime(), '192.0.2.200', other.number, other.queryCode)).kind).toBe('found');
       expect(queryCode).not.toBe(other.queryCode);
     });
 
@@ -119,14 +87,14 @@ for (const backend of BACKENDS) {
       const report = await submit({ type: 'report', title: '举报某站点乱收费' });
       const complaint = await submit({ title: '投诉噪声扰民' });
       for (const { number } of [report, complaint]) {
-        await act(runtime, DISPATCHER, number, 'accept', {});
-        await act(runtime, DISPATCHER, number, 'assign', { unit: 'water' });
+        await act(runtime(), DISPATCHER, number, 'accept', {});
+        await act(runtime(), DISPATCHER, number, 'assign', { unit: 'water' });
       }
-      const due = (await listRequests(runtime, context(runtime), byIds(complaint.number), 'https://example.org'))[0]!.expected_datetime!.slice(0, 10);
+      const due = (await listRequests(runtime(), context(runtime()), byIds(complaint.number), 'https://example.org'))[0]!.expected_datetime!.slice(0, 10);
       const later = new Date(Date.parse(`${due}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
-      expect((await act(runtime, DISPATCHER, complaint.number, 'extend', { newDue: later, reason: '需到举报人家中核实' })).ok).toBe(true);
+      expect((await act(runtime(), DISPATCHER, complaint.number, 'extend', { newDue: later, reason: '需到举报人家中核实' })).ok).toBe(true);
 
-      const listed = await listRequests(runtime, context(runtime), byIds(report.number, complaint.number), 'https://example.org');
+      const listed = await listRequests(runtime(), context(runtime()), byIds(report.number, complaint.number), 'https://example.org');
       expect(listed.map((r) => r.service_request_id)).toEqual([complaint.number]);
       const [shown] = listed;
       expect(shown!.requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -135,15 +103,16 @@ for (const backend of BACKENDS) {
       expect(shown!.status_notes).not.toContain('核实');
 
       // Once closed, consented and published, the 举报 is listed, with its full times.
-      expect((await act(runtime, handlerOf('water'), report.number, 'reply', { reply: '经核查，已责令整改。' })).ok).toBe(true);
-      expect((await act(runtime, DISPATCHER, report.number, 'approve', {})).ok).toBe(true);
-      expect((await act(runtime, DISPATCHER, report.number, 'publish', {})).ok).toBe(true);
-      const [published] = await listRequests(runtime, context(runtime), byIds(report.number), 'https://example.org');
+      expect((await act(runtime(), handlerOf('water'), report.number, 'reply', { reply: '经核查，已责令整改。' })).ok).toBe(true);
+      expect((await act(runtime(), DISPATCHER, report.number, 'approve', {})).ok).toBe(true);
+      expect((await act(runtime(), DISPATCHER, report.number, 'publish', {})).ok).toBe(true);
+      const [published] = await listRequests(runtime(), context(runtime()), byIds(report.number), 'https://example.org');
       expect(published?.service_request_id).toBe(report.number);
       expect(published?.requested_datetime).toMatch(/T\d{2}:\d{2}:\d{2}\+08:00$/);
     });
-  });
-}
+  },
+  { RATE_LIMIT_NOSCRIPT_PER_CLIENT: '3', RATE_LIMIT_LOOKUPS: '3', RATE_LIMIT_LOOKUPS_PER_NUMBER: '5' },
+);
 
 const byIds = (...ids: string[]) => ({ ids, serviceCode: null, status: null, start: null, end: null });
 function context(runtime: Runtime) {
