@@ -30,6 +30,8 @@ if (!command || !['add', 'list', 'reset', 'disable', 'enable'].includes(command)
   process.exit(2);
 }
 
+/** How the staff log names changes made here. */
+const BY = 'command-line';
 const runtime = await createRuntime();
 let exitCode = 0;
 try {
@@ -39,7 +41,7 @@ try {
     return account;
   };
   if (command === 'add') {
-    const result = await createAccount(runtime, { login: values.login, name: values.name, role: values.role, unit: values.unit });
+    const result = await createAccount(runtime, { login: values.login, name: values.name, role: values.role, unit: values.unit }, BY);
     if (!result.ok) throw new Error(result.message);
     console.log(`已创建${STAFF_ROLE_LABELS[result.account.role]}账号「${result.account.login}」（${result.account.name}）。`);
     console.log(`一次性密码：${result.oneTimePassword}`);
@@ -49,12 +51,12 @@ try {
       console.log(`${a.login}\t${a.name}\t${STAFF_ROLE_LABELS[a.role]}${a.unit ? `（${a.unit}）` : ''}${a.disabled ? '\t已停用' : ''}`);
   } else if (command === 'reset') {
     const account = await one();
-    const result = await resetPassword(runtime, account.id);
+    const result = await resetPassword(runtime, account.id, BY);
     if (!result.ok) throw new Error(result.message);
     console.log(`已为「${account.login}」生成新的一次性密码：${result.oneTimePassword}（原有登录已全部退出）`);
   } else {
     const account = await one();
-    await setDisabled(runtime, account.id, command === 'disable');
+    await setDisabled(runtime, account.id, command === 'disable', BY);
     console.log(command === 'disable' ? `已停用「${account.login}」，其登录已立即失效。` : `已启用「${account.login}」。`);
   }
 } catch (error) {

@@ -21,7 +21,7 @@ export function loadTaskMessageCounts(): Promise<TaskMessageCounts | null> {
     const dataDir = process.env.DATA_DIR ?? './data';
     const databaseUrl = process.env.DATABASE_URL || undefined;
     if (!databaseUrl && !existsSync(join(dataDir, 'duban.sqlite'))) return null;
-    const store = await openStore({ databaseUrl, dataDir });
+    const store = await openStore({ databaseUrl, dataDir, migrate: false });
     try {
       return { countedAt: new Date().toISOString(), byTask: await countsByTask(store.db) };
     } finally {

@@ -12,7 +12,6 @@ import { openStore, type Store } from './db/open.ts';
 import { RateLimiter } from './anti-abuse/rate-limit.ts';
 import { loadSecret } from './secret.ts';
 import { syncCalendar } from './messages/calendar-sync.ts';
-import { recordLimitsOfEarlierMessages } from './messages/submission-limits.ts';
 import { urgeOverdue } from './messages/auto-urge.ts';
 import { forgetExpiredChallenges } from './messages/repository.ts';
 import { buildTalliesOnce } from './messages/tallies.ts';
@@ -32,22 +31,21 @@ const HOUR = 3_600_000;
 type Holder = { [KEY]?: Promise<Runtime> };
 
 /**
- * A runtime over the store: migrations applied, limits recorded for messages stored before they
- * were, open deadlines recomputed if a holiday calendar changed. No timers: see `startHousekeeping`.
+ * A runtime over the store: migrations applied (messages stored before limits were recorded get the
+ * limits in force now; events stored before the audit chain are chained), open deadlines recomputed if
+ * a holiday calendar changed, running totals and search text filled once. No timers: see `startHousekeeping`.
  */
 export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const config = loadServerConfig(env);
   const rules = loadDistrictRules(contentDirectory(env));
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, sqliteSynchronous: config.sqliteSynchronous });
-  const runtime: Runtime = {
-    config,
-    rules,
-    store,
-    secret: loadSecret(config.dataDir, config.secret),
-    limiter: new RateLimiter(),
-    stop: () => store.close(),
-  };
-  await recordLimitsOfEarlierMessages(runtime);
+  const secret = loadSecret(config.dataDir, config.secret);
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    sqliteSynchronous: config.sqliteSynchronous,
+    migration: { secret, limits: rules.deadlines.limits },
+  });
+  const runtime: Runtime = { config, rules, store, secret, limiter: new RateLimiter(), stop: () => store.close() };
   await syncCalendar(runtime);
   await store.db.transaction().execute((trx) => buildTalliesOnce(trx, rules));
   await store.db.transaction().execute((trx) => fillSearchTextOnce(trx));

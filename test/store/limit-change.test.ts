@@ -88,15 +88,4 @@ describe('changing a time limit', () => {
 
     for (const { row, record } of await loadMessages(runtime.store.db)) expect(row.due_date, row.number).toBe(storedDueDate(runtime.rules, record));
   });
-
-  it('records the limit in force for messages stored before limits were recorded, once', async () => {
-    const number = await submit();
-    // As a store from before migration 002 would hold it: no limit on the submission, not yet recorded.
-    await runtime.store.db.updateTable('message_events').set({ limit_days: null }).where('event', '=', 'submit').execute();
-    await runtime.store.db.deleteFrom('store_state').where('key', '=', 'submission_limits_recorded').execute();
-    await runtime.stop();
-    runtime = await createRuntime(env);
-    const events = (await loadMessage(runtime.store.db, number))!.record.events;
-    expect(events[0]).toMatchObject({ event: 'submit', limitDays: 10 });
-  });
 });

@@ -10,6 +10,7 @@ import type { StaffAccountsTable } from '../db/schema.ts';
 import type { Db } from '../messages/repository.ts';
 import type { Runtime } from '../runtime.ts';
 import { hashPassword, oneTimePassword } from './passwords.ts';
+import { logStaffEvent } from '../audit/staff-log.ts';
 
 export function toAccount(row: Pick<StaffAccountsTable, 'id' | 'login' | 'name' | 'role' | 'unit' | 'must_change_password' | 'disabled'>): StaffAccount {
   return {
@@ -30,6 +31,7 @@ export type AccountResult = { ok: true; account: StaffAccount; oneTimePassword?:
 export async function createAccount(
   runtime: Runtime,
   input: { login: unknown; name: unknown; role: unknown; unit?: unknown },
+  by: string | null = null,
   now = new Date().toISOString(),
 ): Promise<AccountResult> {
   const login = normaliseLogin(input.login);
@@ -51,7 +53,14 @@ export async function createAccount(
     created_at: now,
     updated_at: now,
   };
-  await runtime.store.db.insertInto('staff_accounts').values(row).execute();
+  await runtime.store.db.transaction().execute(async (trx) => {
+    await trx.insertInto('staff_accounts').values(row).execute();
+    await logStaffEvent(
+      runtime,
+      { kind: 'account_created', actor: by, subject: row.id, detail: `${row.login} ${row.role}${row.unit ? ` ${row.unit}` : ''}`, at: now },
+      trx,
+    );
+  });
   return { ok: true, account: toAccount(row), oneTimePassword: password };
 }
 
@@ -88,11 +97,15 @@ export async function changePassword(
   if (!account) return { ok: false, message: '账号不存在' };
   const problem = passwordProblem(password, account.login);
   if (problem) return { ok: false, message: problem };
-  await runtime.store.db
-    .updateTable('staff_accounts')
-    .set({ password_hash: await hashPassword(password), must_change_password: 0, updated_at: now })
-    .where('id', '=', accountId)
-    .execute();
+  const passwordHash = await hashPassword(password);
+  await runtime.store.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('staff_accounts')
+      .set({ password_hash: passwordHash, must_change_password: 0, updated_at: now })
+      .where('id', '=', accountId)
+      .execute();
+    await logStaffEvent(runtime, { kind: 'password_changed', actor: accountId, subject: accountId, at: now }, trx);
+  });
   return { ok: true };
 }
 
@@ -100,23 +113,32 @@ export async function changePassword(
 export async function resetPassword(
   runtime: Runtime,
   accountId: string,
+  by: string | null = null,
   now = new Date().toISOString(),
 ): Promise<{ ok: true; oneTimePassword: string } | { ok: false; message: string }> {
   if (!(await findAccount(runtime.store.db, { id: accountId }))) return { ok: false, message: '账号不存在' };
   const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
   await runtime.store.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('staff_accounts')
-      .set({ password_hash: await hashPassword(password), must_change_password: 1, updated_at: now })
+      .set({ password_hash: passwordHash, must_change_password: 1, updated_at: now })
       .where('id', '=', accountId)
       .execute();
     await trx.deleteFrom('staff_sessions').where('account_id', '=', accountId).execute();
+    await logStaffEvent(runtime, { kind: 'password_reset', actor: by, subject: accountId, at: now }, trx);
   });
   return { ok: true, oneTimePassword: password };
 }
 
 /** Disable (its sessions end at once) or enable an account. */
-export async function setDisabled(runtime: Runtime, accountId: string, disabled: boolean, now = new Date().toISOString()): Promise<void> {
+export async function setDisabled(
+  runtime: Runtime,
+  accountId: string,
+  disabled: boolean,
+  by: string | null = null,
+  now = new Date().toISOString(),
+): Promise<void> {
   await runtime.store.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('staff_accounts')
@@ -124,5 +146,6 @@ export async function setDisabled(runtime: Runtime, accountId: string, disabled:
       .where('id', '=', accountId)
       .execute();
     if (disabled) await trx.deleteFrom('staff_sessions').where('account_id', '=', accountId).execute();
+    await logStaffEvent(runtime, { kind: disabled ? 'account_disabled' : 'account_enabled', actor: by, subject: accountId, at: now }, trx);
   });
 }

@@ -9,6 +9,7 @@ import { findAccount } from './accounts.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { startSession } from './sessions.ts';
 import { clearFailures, recordFailure, signInThrottle, SLOW_MS } from './throttle.ts';
+import { logStaffEvent } from '../audit/staff-log.ts';
 
 export type SignInResult =
   | { ok: true; token: string; account: StaffAccount }
@@ -36,9 +37,11 @@ export async function signIn(runtime: Runtime, input: { login: unknown; password
   const matches = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
   if (!account || !matches || account.disabled) {
     await recordFailure(db, login, address);
+    await logStaffEvent(runtime, { kind: 'sign_in_failed', actor: null, subject: login, detail: address });
     return { ok: false, status: 401, message: WRONG, field: 'login' };
   }
   await clearFailures(db, login, address);
+  await logStaffEvent(runtime, { kind: 'sign_in', actor: account.id, subject: account.id, detail: address });
   const { passwordHash: _, ...signedIn } = account;
   return { ok: true, token: await startSession(runtime, account.id, previousToken), account: signedIn };
 }

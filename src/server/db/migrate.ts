@@ -11,20 +11,28 @@ import * as limitsAndContactReads002 from './migrations/002-limits-and-contact-r
 import * as messageTallies003 from './migrations/003-message-tallies.ts';
 import * as boardSearch004 from './migrations/004-board-search.ts';
 import * as staff005 from './migrations/005-staff.ts';
+import * as auditChain006 from './migrations/006-audit-chain.ts';
 
-type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+/** What some migrations need beyond the database: the server's secret (to chain rows already stored) and the time limits in force (to record them on messages already stored). */
+export interface MigrationContext {
+  secret?: string;
+  limits?: Readonly<Record<string, number>>;
+}
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect, context: MigrationContext): Promise<void> };
 const MIGRATIONS: Record<string, DialectMigration> = {
   '001-messages': messages001,
   '002-limits-and-contact-reads': limitsAndContactReads002,
   '003-message-tallies': messageTallies003,
   '004-board-search': boardSearch004,
   '005-staff': staff005,
+  '006-audit-chain': auditChain006,
 };
 
-export async function migrateToLatest(db: Kysely<never>, dialect: Dialect): Promise<void> {
+export async function migrateToLatest(db: Kysely<never>, dialect: Dialect, context: MigrationContext = {}): Promise<void> {
   const typed = db as unknown as Kysely<unknown>;
   const migrations: Record<string, Migration> = Object.fromEntries(
-    Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (d: Kysely<unknown>) => m.up(d, dialect) }]),
+    Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (d: Kysely<unknown>) => m.up(d, dialect, context) }]),
   );
   // Kysely looks for its bookkeeping tables in every schema; name ours, or another schema's tables would be taken for them.
   const schema = dialect === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(typed)).rows[0]?.schema : undefined;

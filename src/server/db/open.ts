@@ -12,7 +12,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-import { migrateToLatest } from './migrate.ts';
+import { migrateToLatest, type MigrationContext } from './migrate.ts';
 import { GroupCommit } from './group-commit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -26,6 +26,10 @@ export interface StoreOptions {
   sqliteSynchronous?: string | undefined;
   /** PostgreSQL pool size. */
   poolSize?: number;
+  /** Bring the schema up to date (the default); a build that only reads counts leaves it as it is. */
+  migrate?: boolean;
+  /** What migrations need beyond the database (see migrate.ts). */
+  migration?: MigrationContext;
 }
 
 export interface Store {
@@ -137,7 +141,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw new UnsafeStoreError(`DATABASE_URL 应以 postgres:// 开头（不设置则使用内置的 SQLite），实际为「${url.split(':')[0]}:…」`);
   const store = url ? await openPostgres({ ...options, databaseUrl: url }) : openSqlite(options);
   try {
-    await migrateToLatest(store.db as unknown as Kysely<never>, store.dialect);
+    if (options.migrate !== false) await migrateToLatest(store.db as unknown as Kysely<never>, store.dialect, options.migration);
   } catch (error) {
     await store.close();
     throw error;

@@ -55,6 +55,21 @@ export interface MessageEventsTable {
   limit_days: number | null;
   /** On a reply: the answer as the unit wrote it (the message's reply column holds the latest). */
   reply: string | null;
+  /** The chain (src/server/audit/chain.ts): the previous event's hash, and this one's. */
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** The staff log: sign-ins, failed sign-ins and account changes, chained like the events. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  kind: string;
+  actor: string | null;
+  subject: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
 }
 
 /** Who read a citizen's contact details, when and for what. */
@@ -145,4 +160,5 @@ export interface Database {
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   sign_in_failures: SignInFailuresTable;
+  audit_log: AuditLogTable;
 }

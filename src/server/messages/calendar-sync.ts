@@ -31,7 +31,14 @@ export async function syncCalendar(runtime: Runtime): Promise<number> {
           ? `节假日安排调整，办理期限由 ${row.due_date} 改为 ${due}`
           : `节假日安排调整，办理期限 ${row.due_date} 已超出已录入的日历，待录入后重新计算`
         : `节假日安排已更新，办理期限确定为 ${due}`;
-      await insertEvent(trx, row.id, { event: 'recompute_deadline', at: now, role: 'system', from: record.state, to: record.state, note });
+      await insertEvent(trx, { secret: runtime.secret, dialect: store.dialect }, row.id, {
+        event: 'recompute_deadline',
+        at: now,
+        role: 'system',
+        from: record.state,
+        to: record.state,
+        note,
+      });
     }
     // Working days to reply and on-time closings are counted on the calendar: recount the totals on the corrected one.
     await rebuildTallies(trx, rules);

@@ -9,6 +9,7 @@ import type { Role } from '../../lib/messages/permissions.ts';
 import type { EventRecord, MessageRecord } from '../../lib/messages/types.ts';
 import type { Rating } from '../../lib/messages/vocabulary.ts';
 import type { Database, MessageEventsTable, MessagesTable } from '../db/schema.ts';
+import { chained, type Chain } from '../audit/chain.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -159,25 +160,27 @@ export interface NewEvent {
   reply?: string | null;
 }
 
-export async function insertEvent(db: Db, messageId: number, event: NewEvent): Promise<void> {
+/** Append an event to the message's record and to the chain of all events (audit/chain.ts). */
+export async function insertEvent(db: Db, chain: Chain, messageId: number, event: NewEvent): Promise<void> {
+  const values = {
+    message_id: messageId,
+    event: event.event,
+    at: event.at,
+    role: event.role,
+    actor: event.actor ?? null,
+    from_state: event.from,
+    to_state: event.to,
+    note: event.note ?? null,
+    internal_note: event.internalNote ?? null,
+    unit: event.unit ?? null,
+    new_due: event.newDue ?? null,
+    rating: event.rating ?? null,
+    limit_days: event.limitDays ?? null,
+    reply: event.reply ?? null,
+  };
   await db
     .insertInto('message_events')
-    .values({
-      message_id: messageId,
-      event: event.event,
-      at: event.at,
-      role: event.role,
-      actor: event.actor ?? null,
-      from_state: event.from,
-      to_state: event.to,
-      note: event.note ?? null,
-      internal_note: event.internalNote ?? null,
-      unit: event.unit ?? null,
-      new_due: event.newDue ?? null,
-      rating: event.rating ?? null,
-      limit_days: event.limitDays ?? null,
-      reply: event.reply ?? null,
-    })
+    .values({ ...values, ...(await chained(db, chain, 'message_events', values)) })
     .execute();
 }
 

@@ -4,13 +4,19 @@
  * and rewritten is kept, not overwritten); and the record of who read a citizen's contact details,
  * when and for what (《个人信息保护法》: those who handle personal information account for each use).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../open.ts';
+import type { MigrationContext } from '../migrate.ts';
 
-export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect, context: MigrationContext): Promise<void> {
   const id = dialect === 'postgres' ? ('serial' as const) : ('integer' as const);
   await db.schema.alterTable('message_events').addColumn('limit_days', 'integer').execute();
   await db.schema.alterTable('message_events').addColumn('reply', 'text').execute();
+  // Messages already stored keep the limit in force now, from now on.
+  for (const [type, days] of Object.entries(context.limits ?? {}))
+    await sql`update message_events set limit_days = ${days} where event = 'submit' and message_id in (select id from messages where type = ${type})`.execute(
+      db,
+    );
   await db.schema
     .createTable('contact_reads')
     .addColumn('id', id, (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))

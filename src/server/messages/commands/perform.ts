@@ -115,7 +115,7 @@ async function performIn<Input>(
     due_date: storedDueDate(runtime.rules, { type: record.type, events: nextEvents }),
   };
   await trx.updateTable('messages').set(update).where('id', '=', row.id).execute();
-  await insertEvent(trx, row.id, event);
+  await insertEvent(trx, { secret: runtime.secret, dialect: runtime.store.dialect }, row.id, event);
   const updated = toRecord((await findRow(trx, number))!, nextEvents);
   const { deadlines, calendar } = runtime.rules;
   await applyTallyChanges(trx, tallyChanges(factsOf(record, deadlines, calendar), factsOf(updated, deadlines, calendar)));

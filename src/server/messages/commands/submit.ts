@@ -174,7 +174,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await insertEvent(trx, inserted.id, submitEvent);
+      await insertEvent(trx, { secret, dialect: store.dialect }, inserted.id, submitEvent);
       const facts = factsOf(
         { type: value.type, unit: null, state: 'submitted', submittedAt: now, closedAt: null, events: [submitEvent] },
         rules.deadlines,
