@@ -101,7 +101,10 @@ try {
       const closed = workdayAfter(replied, 1);
       if (!(await step(closed, DISPATCHER, 'approve', {}))) continue;
       const published = await runtime.store.db.selectFrom('messages').select('consent').where('number', '=', result.number).executeTakeFirstOrThrow();
-      if (published.consent === 1) await step(workdayAfter(closed, 1), DISPATCHER, 'publish', {});
+      if (published.consent === 1) {
+        await step(workdayAfter(closed, 1), DISPATCHER, 'redact', {});
+        await step(workdayAfter(closed, 1), DISPATCHER, 'publish', {});
+      }
       if (random() < 0.65) {
         const r = random();
         await step(workdayAfter(closed, 2), { kind: 'citizen' }, 'rate', {

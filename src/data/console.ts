@@ -6,7 +6,10 @@
 import type { AstroGlobal } from 'astro';
 import type { IsoDate } from '../lib/calendar/dates.ts';
 import { deadlineOf, type Deadline } from '../lib/messages/deadlines.ts';
-import { eventsFor, mayReadContact, maySee, type Actor } from '../lib/messages/permissions.ts';
+import { can, eventsFor, mayReadContact, maySee, type Actor } from '../lib/messages/permissions.ts';
+import { maskText } from '../lib/messages/masking.ts';
+import { reviewedTexts } from '../lib/messages/public-view.ts';
+import { suspiciousSpans, type SuspiciousSpan } from '../lib/messages/review.ts';
 import type { MessageEvent } from '../lib/messages/state-machine.ts';
 import { staffTimeline, type TimelineEntry } from '../lib/messages/timeline.ts';
 import { normaliseTrackingNumber } from '../lib/messages/tracking.ts';
@@ -25,8 +28,20 @@ export function staffActor(staff: StaffSession): Actor {
   return { kind: 'staff', role: account.role, accountId: account.id, unitCode: account.unit, name: account.name };
 }
 
-/** Actions staff take from the message page. Publishing waits for the reviewed redaction step; rating is the citizen's. */
-const CONSOLE_ACTIONS: readonly ActionEvent[] = ['accept', 'reject', 'assign', 'return', 'extend', 'urge', 'reply', 'send_back', 'approve', 'reopen'];
+/** Actions staff take from the message page, each a form of its own; publishing is the review form's (审核并公开); rating is the citizen's. */
+const CONSOLE_ACTIONS: readonly ActionEvent[] = [
+  'accept',
+  'reject',
+  'assign',
+  'return',
+  'extend',
+  'urge',
+  'reply',
+  'send_back',
+  'approve',
+  'reopen',
+  'unpublish',
+];
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
@@ -65,6 +80,25 @@ export interface ConsoleMessagePage {
   mayReadContact: boolean;
   csrfToken: string;
   values: Record<string, string>;
+  /** 审核并公开: the texts as the public will see them and the spans to look at; null when the message cannot be published now. */
+  review: Review | null;
+}
+
+export interface Review {
+  fields: { label: string; text: string }[];
+  suggestions: SuspiciousSpan[];
+}
+
+/** What the reviewer reads: each text after the automatic masking, and what masking cannot know. */
+function reviewOf(record: MessageRecord): Review {
+  const texts = reviewedTexts(record);
+  const mask = (t: string) => maskText(t, record.authorName);
+  const fields = [
+    { label: '标题', text: mask(texts.title) },
+    { label: '留言内容', text: mask(texts.content) },
+    ...(texts.reply ? [{ label: '答复', text: mask(texts.reply) }] : []),
+  ];
+  return { fields, suggestions: suspiciousSpans(fields.map((f) => f.text).join('\n')) };
 }
 
 export async function consoleMessagePage(
@@ -93,6 +127,7 @@ export async function consoleMessagePage(
     mayReadContact: false,
     csrfToken: staff.csrfToken,
     values: {},
+    review: null,
   };
   // Another unit's message does not exist, as far as a handler can tell.
   if (!loaded || !maySee(actor, { state: loaded.record.state, unit: loaded.record.unit })) {
@@ -112,7 +147,14 @@ export async function consoleMessagePage(
     }
     values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, text(v)]));
     const action = text(fields.action);
-    if (action === 'contact') {
+    if (action === 'review-publish') {
+      // 审核并公开: the redaction (even of nothing) and the publication, one after the other.
+      const reviewed = await act(runtime, actor, number, 'redact', { hide: fields['hide[]'], more: fields.more });
+      const published = reviewed.ok ? await act(runtime, actor, number, 'publish', {}) : reviewed;
+      if (published.ok) return astro.redirect(`/console/messages/${number}?done=publish`, 303);
+      errors = [{ field: 'review-form', message: published.message }];
+      astro.response.status = published.status;
+    } else if (action === 'contact') {
       const read = await readContactDetails(runtime, actor, number, fields.purpose);
       if (read.ok) contact = read.contact;
       else errors = [{ field: 'purpose', message: read.message }];
@@ -166,7 +208,8 @@ export async function consoleMessagePage(
     suggestedUnit,
     dueIfAssignedToday: preview.kind === 'set' ? preview.due : null,
     errors,
-    done: done && (CONSOLE_ACTIONS as readonly string[]).includes(done) ? (done as MessageEvent) : null,
+    done: done && ([...CONSOLE_ACTIONS, 'publish'] as readonly string[]).includes(done) ? (done as MessageEvent) : null,
+    review: can(actor, 'redact', record) && record.consent && !record.published ? reviewOf(record) : null,
     contact,
     mayReadContact: mayReadContact(actor, record),
     values,

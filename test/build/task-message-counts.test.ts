@@ -43,6 +43,7 @@ describe('message counts on task pages', { timeout: 180_000 }, () => {
     expect((await act(runtime, DISPATCHER, numbers[0]!, 'assign', { unit: 'education' })).ok).toBe(true);
     expect((await act(runtime, handlerOf('education'), numbers[0]!, 'reply', { reply: '预计明年秋季招生。' })).ok).toBe(true);
     expect((await act(runtime, DISPATCHER, numbers[0]!, 'approve', {})).ok).toBe(true);
+    expect((await act(runtime, DISPATCHER, numbers[0]!, 'redact', {})).ok).toBe(true);
     expect((await act(runtime, DISPATCHER, numbers[0]!, 'publish', {})).ok).toBe(true);
     await runtime.stop();
 

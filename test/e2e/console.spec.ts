@@ -50,7 +50,7 @@ async function submit(title: string): Promise<{ number: string; code: string }> 
       service_code: 'complaint',
       'attribute[title]': title,
       'attribute[unit]': 'water',
-      description: '望澜路 12 号附近这一周自来水发黄，烧开后有沉淀。',
+      description: '望澜路 12 号附近这一周自来水发黄，烧开后有沉淀，邻居王师傅也反映过。',
       phone: '13920010008',
       first_name: '秀梅',
       last_name: '欧阳',
@@ -147,6 +147,21 @@ test('a dispatcher and a unit’s handler work a message from acceptance to clos
   await expect(dispatcher.getByRole('status')).toHaveText('已审核通过，办结。');
   // Both versions of the answer stay on the staff timeline.
   await expect(dispatcher.getByText('内部记录：答复：已安排检修。')).toBeVisible();
+
+  // Publishing is a reviewed step: the text as the public will see it, with what masking cannot know offered for hiding.
+  await dispatcher.goto(`${server.url}/console/queues/to-publish`);
+  await dispatcher.getByRole('link', { name: number }).click();
+  const review = dispatcher.getByRole('group', { name: '审核并公开' });
+  await expect(review.getByLabel(/王师傅/)).toBeChecked();
+  await expect(review.getByLabel(/望澜路 12 号/)).toBeChecked();
+  await expectNoAxeViolations(dispatcher);
+  await review.getByLabel('其他要隐去的文字（每行一处）').fill('老旧管道');
+  await review.getByRole('button', { name: '隐去所选内容并公开' }).click();
+  await expect(dispatcher.getByRole('status')).toHaveText('已公开答复。');
+  const board = await (await fetch(`${server.url}/messages/${number}/`)).text();
+  expect(board).toContain('【已隐去】');
+  for (const hidden of ['王师傅', '望澜路 12 号', '老旧管道']) expect(board).not.toContain(hidden);
+  await expect(dispatcher.getByText('内部记录：隐去：')).toBeVisible();
 
   const citizen = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await citizen.goto(`${server.url}/messages/track`);

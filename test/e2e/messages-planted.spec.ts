@@ -90,6 +90,7 @@ test.beforeAll(async () => {
         () => act(runtime, DISPATCHER, number, 'extend', { newDue: '2026-12-31', reason: `需联系${NAME}（139/8765/4321）现场查看` }),
         () => act(runtime, handlerOf('water'), number, 'reply', { reply: `已电话联系${NAME}（${PHONE}），并发邮件至 ${EMAIL}，核对证件 ${ID}。` }),
         () => act(runtime, DISPATCHER, number, 'approve', {}),
+        () => act(runtime, DISPATCHER, number, 'redact', {}),
         () => act(runtime, DISPATCHER, number, 'publish', {}),
         () => act(runtime, CITIZEN, number, 'rate', { rating: 'unsatisfied', comment: `请再联系 一三九 八七六五 四三二一 或 planted.person @ example. org` }),
       ];

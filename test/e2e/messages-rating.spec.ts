@@ -104,6 +104,7 @@ test('a 不满意 that led to reopening stays on the record: both ratings on the
       () => act(runtime, DISPATCHER, n, 'reopen', {}),
       () => act(runtime, handler, n, 'reply', { reply: '已增加每日清运一次，并加设两个垃圾桶。' }),
       () => act(runtime, DISPATCHER, n, 'approve', {}),
+      () => act(runtime, DISPATCHER, n, 'redact', {}),
       () => act(runtime, DISPATCHER, n, 'publish', {}),
     ])
       expect((await step()).ok).toBe(true);

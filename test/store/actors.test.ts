@@ -88,6 +88,7 @@ describeOnBackends('actors', (runtime, run) => {
       approve: {},
       rate: { rating: 'unsatisfied' },
       reopen: {},
+      redact: { hide: ['路灯'] },
       publish: {},
       unpublish: {},
     };

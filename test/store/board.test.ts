@@ -17,6 +17,7 @@ describeOnBackends('the reply board', (runtime, run) => {
     await act(runtime(), DISPATCHER, n, 'assign', { unit }, { at: submittedAt });
     await act(runtime(), handlerOf(unit), n, 'reply', { reply: `已处理：${title}` }, { at: closedAt });
     await act(runtime(), DISPATCHER, n, 'approve', {}, { at: closedAt });
+    await act(runtime(), DISPATCHER, n, 'redact', {}, { at: closedAt });
     expect((await act(runtime(), DISPATCHER, n, 'publish', {}, { at: closedAt })).ok).toBe(true);
     return n;
   };

@@ -154,6 +154,15 @@ for (const backend of BACKENDS) {
       expect(await act(runtime, handlerOf('water'), n, 'reply', { reply: '不是我们单位的。' })).toMatchObject({ ok: false, status: 403 });
       expect((await act(runtime, handlerOf('housing'), n, 'reply', { reply: '已安排维保单位更换主板，电梯恢复运行。' })).ok).toBe(true);
       expect((await act(runtime, DISPATCHER, n, 'approve', {})).ok).toBe(true);
+      expect(await act(runtime, DISPATCHER, n, 'publish', {})).toMatchObject({
+        ok: false,
+        status: 400,
+        message: '公开前须先审核：隐去他人姓名、具体地址等（“公开前审核”）',
+      });
+      expect((await act(runtime, DISPATCHER, n, 'redact', { hide: ['3 栋'] })).ok).toBe(true);
+      const reviewed = (await loadMessage(runtime.store.db, n))!.record;
+      expect([reviewed.content, reviewed.redacted?.content]).toEqual([fields.content, '望澜小区 【已隐去】电梯停运已两周，老人上下楼困难。']);
+      expect(reviewed.events.at(-1)).toMatchObject({ event: 'redact', note: null, internalNote: '隐去：3 栋' });
       expect((await act(runtime, DISPATCHER, n, 'publish', {})).ok).toBe(true);
       expect(await act(runtime, DISPATCHER, n, 'reopen', {})).toMatchObject({ ok: false, status: 400 });
       const rated = await act(runtime, CITIZEN, n, 'rate', { rating: 'satisfied', comment: '处理及时' });
@@ -171,6 +180,7 @@ for (const backend of BACKENDS) {
       expect((await act(runtime, DISPATCHER, created.number, 'assign', { unit: 'water' })).ok).toBe(true);
       expect((await act(runtime, handlerOf('water'), created.number, 'reply', { reply: '已答复。' })).ok).toBe(true);
       expect((await act(runtime, DISPATCHER, created.number, 'approve', {})).ok).toBe(true);
+      await act(runtime, DISPATCHER, created.number, 'redact', {});
       expect(await act(runtime, DISPATCHER, created.number, 'publish', {})).toMatchObject({
         ok: false,
         message: '留言人未同意公开，不能公开',

@@ -105,6 +105,7 @@ describeOnBackends(
       // Once closed, consented and published, the 举报 is listed, with its full times.
       expect((await act(runtime(), handlerOf('water'), report.number, 'reply', { reply: '经核查，已责令整改。' })).ok).toBe(true);
       expect((await act(runtime(), DISPATCHER, report.number, 'approve', {})).ok).toBe(true);
+      expect((await act(runtime(), DISPATCHER, report.number, 'redact', {})).ok).toBe(true);
       expect((await act(runtime(), DISPATCHER, report.number, 'publish', {})).ok).toBe(true);
       const [published] = await listRequests(runtime(), context(runtime()), byIds(report.number), 'https://example.org');
       expect(published?.service_request_id).toBe(report.number);

@@ -28,6 +28,7 @@ const WHO: Record<MessageEvent, Who[]> = {
   approve: ['dispatcher', 'admin'],
   rate: ['citizen'],
   reopen: ['dispatcher', 'admin'],
+  redact: ['dispatcher', 'admin'],
   publish: ['dispatcher', 'admin'],
   unpublish: ['dispatcher', 'admin'],
   recompute_deadline: ['system'],

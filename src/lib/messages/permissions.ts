@@ -66,6 +66,7 @@ const MAY: Readonly<Record<MessageEvent, Predicate>> = {
   approve: supervisor,
   rate: citizen,
   reopen: supervisor,
+  redact: supervisor,
   publish: supervisor,
   unpublish: supervisor,
   recompute_deadline: system,

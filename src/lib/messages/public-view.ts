@@ -49,9 +49,19 @@ export interface ViewContext {
 }
 
 /** What the board's search looks through for a published message: its number and its public (masked) title, content and reply. */
-export function publicSearchText(record: Pick<MessageRecord, 'number' | 'title' | 'content' | 'reply' | 'authorName'>): string {
+export function publicSearchText(record: Pick<MessageRecord, 'number' | 'title' | 'content' | 'reply' | 'authorName' | 'redacted'>): string {
   const mask = (text: string) => maskText(text, record.authorName);
-  return searchable([record.number, mask(record.title), mask(record.content), record.reply === null ? '' : mask(record.reply)].join('\n'));
+  const { title, content, reply } = reviewedTexts(record);
+  return searchable([record.number, mask(title), mask(content), reply === null ? '' : mask(reply)].join('\n'));
+}
+
+/** The texts the public may see: the reviewer's redacted versions where there are any, else the originals. */
+export function reviewedTexts(record: Pick<MessageRecord, 'title' | 'content' | 'reply' | 'redacted'>): {
+  title: string;
+  content: string;
+  reply: string | null;
+} {
+  return { title: record.redacted?.title ?? record.title, content: record.redacted?.content ?? record.content, reply: record.redacted?.reply ?? record.reply };
 }
 
 export function publicMessage(record: MessageRecord, context: ViewContext): PublicMessage {
@@ -72,12 +82,12 @@ export function publicMessage(record: MessageRecord, context: ViewContext): Publ
     unit: record.unit,
     unitName: record.unit ? context.unitName(record.unit) : null,
     task: record.task,
-    title: mask(record.title),
-    content: mask(record.content),
+    title: mask(reviewedTexts(record).title),
+    content: mask(reviewedTexts(record).content),
     author: maskName(record.authorName),
     submittedAt: record.submittedAt,
     // A reply is public only once approved (待审核 replies may still be sent back).
-    reply: record.reply === null || record.state !== 'closed' ? null : mask(record.reply),
+    reply: record.reply === null || record.state !== 'closed' ? null : mask(reviewedTexts(record).reply ?? record.reply),
     repliedAt: record.repliedAt,
     closedAt: record.closedAt,
     ratings: ratingsOf(record.events).map((r) => ({ label: RATING_LABELS[r.rating], comment: r.comment === null ? null : mask(r.comment), at: r.at })),

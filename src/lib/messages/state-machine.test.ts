@@ -19,6 +19,7 @@ const EXPECTED: [MessageState, MessageEvent, MessageState][] = [
   ['replied', 'recompute_deadline', 'replied'],
   ['closed', 'rate', 'closed'],
   ['closed', 'reopen', 'assigned'],
+  ['closed', 'redact', 'closed'],
   ['closed', 'publish', 'closed'],
   ['closed', 'unpublish', 'closed'],
 ];

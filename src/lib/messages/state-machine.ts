@@ -6,7 +6,7 @@
  *   submitted ─reject→ rejected 不予受理;  replied ─send_back→ assigned;  assigned ─return→ accepted (wrong unit)
  *   assigned ─extend→ assigned (延期, approved by a dispatcher);  assigned ─urge→ assigned (督办, an event, not a state)
  *   closed ─rate→ closed (the citizen's 满意度);  closed ─reopen→ assigned (only after 不满意)
- *   closed ─publish / unpublish→ closed (publishing is a separate, reviewed step)
+ *   closed ─redact→ closed (公开前审核: the reviewer hides what masking cannot know) ─publish / unpublish→ closed
  *   any open state ─recompute_deadline→ same state (the holiday calendar changed)
  */
 
@@ -27,6 +27,7 @@ export type MessageEvent =
   | 'approve'
   | 'rate'
   | 'reopen'
+  | 'redact'
   | 'publish'
   | 'unpublish'
   | 'recompute_deadline';
@@ -45,6 +46,7 @@ export const MESSAGE_EVENTS: readonly MessageEvent[] = [
   'approve',
   'rate',
   'reopen',
+  'redact',
   'publish',
   'unpublish',
   'recompute_deadline',
@@ -56,7 +58,7 @@ const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, Me
   accepted: { assign: 'assigned', recompute_deadline: 'accepted' },
   assigned: { reply: 'replied', return: 'accepted', extend: 'assigned', urge: 'assigned', recompute_deadline: 'assigned' },
   replied: { approve: 'closed', send_back: 'assigned', recompute_deadline: 'replied' },
-  closed: { rate: 'closed', reopen: 'assigned', publish: 'closed', unpublish: 'closed' },
+  closed: { rate: 'closed', reopen: 'assigned', redact: 'closed', publish: 'closed', unpublish: 'closed' },
   rejected: {},
 };
 

@@ -16,7 +16,7 @@ export interface TimelineEntry {
 }
 
 /** Events that are bookkeeping for staff rather than news for the citizen. */
-const HIDDEN_EVENTS = new Set(['unpublish']);
+const HIDDEN_EVENTS = new Set(['unpublish', 'redact']);
 
 export function publicTimeline(events: readonly EventRecord[], unitName: (id: string) => string): TimelineEntry[] {
   return events

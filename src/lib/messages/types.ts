@@ -45,6 +45,8 @@ export interface MessageRecord {
   reply: string | null;
   repliedAt: string | null;
   closedAt: string | null;
+  /** The texts after the reviewer's redaction (公开前审核), or null before any review; the public sees these. */
+  redacted: { title: string | null; content: string | null; reply: string | null } | null;
   /** Everything that happened, in order; ratings, extensions and reassignments are read from here (see ratings.ts, deadlines.ts). */
   events: EventRecord[];
 }

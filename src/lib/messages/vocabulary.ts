@@ -27,6 +27,7 @@ export const EVENT_LABELS: Readonly<Record<MessageEvent, string>> = {
   approve: '审核通过，办结',
   rate: '群众评价',
   reopen: '重新办理',
+  redact: '公开前审核',
   publish: '公开答复',
   unpublish: '撤回公开',
   recompute_deadline: '节假日安排调整，重算期限',

@@ -35,6 +35,10 @@ export interface MessagesTable {
   updated_at: string;
   /** For a published message, the text the board's search looks through: its public (masked) text, lower case. */
   public_text: string | null;
+  /** After the reviewer's redaction: the title, content and reply as the public sees them (before automatic masking). */
+  public_title: string | null;
+  public_content: string | null;
+  public_reply: string | null;
 }
 
 export interface MessageEventsTable {

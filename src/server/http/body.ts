@@ -46,7 +46,7 @@ export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
 }
 
-/** Form fields (application/x-www-form-urlencoded) or a JSON object, as a plain record; repeated form fields keep the last value. */
+/** Form fields (application/x-www-form-urlencoded) or a JSON object, as a plain record. A repeated form field keeps its last value, except one named with [] (checkboxes: `hide[]`), which keeps them all as a list. */
 export async function readFields(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded' && type !== 'application/json' && type !== '')
@@ -62,5 +62,8 @@ export async function readFields(request: Request, maxBytes = MAX_BODY_BYTES): P
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BodyError(400, '提交的 JSON 应为一个对象');
     return parsed as Record<string, unknown>;
   }
-  return Object.fromEntries(new URLSearchParams(text));
+  const params = new URLSearchParams(text);
+  const fields: Record<string, unknown> = Object.fromEntries(params);
+  for (const key of new Set(params.keys())) if (key.endsWith('[]')) fields[key] = params.getAll(key);
+  return fields;
 }

@@ -76,7 +76,7 @@ export async function fillSearchTextOnce(db: Db): Promise<void> {
     for (const row of rows)
       await db
         .updateTable('messages')
-        .set({ public_text: publicSearchText({ ...row, authorName: row.author_name }) })
+        .set({ public_text: publicSearchText({ ...row, authorName: row.author_name, redacted: null }) })
         .where('id', '=', row.id)
         .execute();
     after = rows.at(-1)!.id;

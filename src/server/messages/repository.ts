@@ -43,6 +43,9 @@ const MESSAGE_COLUMNS = [
   'idempotency_hash',
   'content_hash',
   'updated_at',
+  'public_title',
+  'public_content',
+  'public_reply',
 ] as const satisfies readonly Exclude<keyof MessagesTable, 'phone' | 'email'>[];
 export type MessageRow = Pick<Selectable<MessagesTable>, (typeof MESSAGE_COLUMNS)[number]>;
 
@@ -81,6 +84,10 @@ export function toRecord(row: MessageRow, events: EventRecord[]): MessageRecord 
     reply: row.reply,
     repliedAt: row.replied_at,
     closedAt: row.closed_at,
+    redacted:
+      row.public_title === null && row.public_content === null && row.public_reply === null
+        ? null
+        : { title: row.public_title, content: row.public_content, reply: row.public_reply },
     events,
   };
 }

@@ -10,6 +10,7 @@ import { assign } from './assign.ts';
 import { extend } from './extend.ts';
 import type { ActionResult, PerformOptions } from './perform.ts';
 import { publish } from './publish.ts';
+import { redact } from './redact.ts';
 import { rate } from './rate.ts';
 import { reject } from './reject.ts';
 import { reopen } from './reopen.ts';
@@ -31,6 +32,7 @@ export const ACTIONS = {
   approve,
   rate,
   reopen,
+  redact,
   publish,
   unpublish,
 } as const;

@@ -32,6 +32,8 @@ export interface EventFacts {
   newDue?: IsoDate | null;
   reply?: string | null;
   rating?: Rating | null;
+  /** A redaction's spans, for the row's public texts (the event keeps them only in its internal note). */
+  hidden?: string[];
 }
 
 export type Checked = { ok: true; facts: EventFacts } | { ok: false; message: string };

@@ -4,6 +4,7 @@ import { action, text } from './perform.ts';
 export const unpublish = action<{ note?: unknown }>({
   event: 'unpublish',
   validate: (input) => ({ ok: true, facts: { internalNote: text(input.note) } }),
+  offered: (record) => record.published,
   check: (record) => (record.published ? null : '尚未公开'),
   update: () => ({ published: 0, public_text: null }),
 });
