@@ -79,6 +79,7 @@ export function loadDistrictRules(contentDir = contentDirectory()): DistrictRule
     deadlines: {
       clockStartsAt: messages.clockStartsAt,
       limits: Object.fromEntries(messages.types.map((t) => [t.id, t.limitWorkingDays])),
+      intake: { acceptWithin: messages.acceptWithinWorkingDays, assignWithin: messages.assignWithinWorkingDays },
       dueSoonWorkingDays: messages.dueSoonWorkingDays,
       urgeEveryWorkingDays: messages.urgeEveryWorkingDays,
     },

@@ -93,11 +93,13 @@ describe('npm run audit:verify', () => {
 
     const { env, cleanup } = await backendEnv('sqlite', { DATA_DIR: dir });
     const runtime = await createRuntime(env);
-    const [submit] = (await loadMessage(runtime.store.db, 'LY20261101-0001'))!.record.events;
-    expect(submit).toMatchObject({ event: 'submit', limitDays: 15 });
-    expect(await verifyChain(runtime.store.db, runtime.secret, 'message_events')).toMatchObject({ ok: true, rows: 1 });
-    await act(runtime, DISPATCHER, 'LY20261101-0001', 'accept', {});
+    const events = (await loadMessage(runtime.store.db, 'LY20261101-0001'))!.record.events;
+    expect(events[0]).toMatchObject({ event: 'submit', limitDays: 15 });
+    // The first start also gives the old message its intake deadline, with a note on its timeline.
+    expect(events.slice(1).map((e) => e.event)).toEqual(['recompute_deadline']);
     expect(await verifyChain(runtime.store.db, runtime.secret, 'message_events')).toMatchObject({ ok: true, rows: 2 });
+    await act(runtime, DISPATCHER, 'LY20261101-0001', 'accept', {});
+    expect(await verifyChain(runtime.store.db, runtime.secret, 'message_events')).toMatchObject({ ok: true, rows: 3 });
     await runtime.stop();
     await cleanup();
   });

@@ -76,7 +76,10 @@ describe('changing a time limit', () => {
     runtime = await createRuntime(env);
     expect(runtime.rules.deadlines.limits.complaint).toBe(10);
     expect(await due(open)).toBe('2026-12-22');
-    expect(await due(closed)).toBe('2026-12-22');
+    // A closed message works to no deadline now; the reply deadline it was held to (Open311's expected_datetime) stays.
+    const closedRecord = (await loadMessage(runtime.store.db, closed))!.record;
+    const closedDeadline = deadlineOf(closedRecord, runtime.rules.deadlines, runtime.rules.calendar);
+    expect(closedDeadline.kind === 'set' && closedDeadline.due).toBe('2026-12-22');
     await handle(waiting, '2026-12-01T02:00:00Z');
     expect(await due(waiting)).toBe('2026-12-22'); // submitted under the 15-day rule
 

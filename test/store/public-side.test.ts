@@ -12,6 +12,10 @@ import { newQuestion } from '../../src/server/anti-abuse/fallback-check.ts';
 import { listRequests } from '../../src/server/open311/requests.ts';
 import { DISPATCHER, handlerOf } from './harness.ts';
 import { describeOnBackends, submitted } from './backends.ts';
+import { loadMessage } from '../../src/server/messages/repository.ts';
+import { queuePage } from '../../src/server/messages/queues.ts';
+import { queueById } from '../../src/lib/messages/queues.ts';
+import { urgeOverdue } from '../../src/server/messages/auto-urge.ts';
 
 const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing', 'water'], tasks: [] };
 const fields = { type: 'complaint', title: '路灯不亮', content: '望澜路北段的路灯已经一周不亮了。', phone: '13800000000', consent: true };
@@ -125,3 +129,16 @@ function context(runtime: Runtime) {
     unitName: (id: string) => id,
   };
 }
+
+describeOnBackends('the intake clocks', (runtime, run) => {
+  run('a new message has a deadline at once, shows in 已超期 when left unaccepted, and the system urges it', async () => {
+    const { number } = await submitted(runtime(), {}, { at: '2026-02-13T02:00:00Z' });
+    const row = (await loadMessage(runtime().store.db, number))!.row;
+    expect(row.due_date).toBe('2026-02-14');
+    const overdue = queueById('overdue')!;
+    expect((await queuePage(runtime(), overdue, { asOf: '2026-02-24' }, 1, 50)).map((r) => r.number)).toContain(number);
+    expect(await urgeOverdue(runtime(), '2026-02-24')).toBeGreaterThanOrEqual(1);
+    const events = (await loadMessage(runtime().store.db, number))!.record.events;
+    expect(events.at(-1)).toMatchObject({ event: 'urge', role: 'system', from: 'submitted', to: 'submitted' });
+  });
+});

@@ -314,6 +314,8 @@ export const settingsSchema = z
           .enum(['submitted', 'accepted', 'assigned'], { error: '办理时限起算应为 submitted（提交）、accepted（受理）或 assigned（交办）' })
           .default('assigned')
           .meta({ title: '办理时限起算（submitted 提交 / accepted 受理 / assigned 交办）' }),
+        acceptWithinWorkingDays: z.number().int().min(1).max(10).default(1).meta({ title: '受理时限（提交后的工作日）' }),
+        assignWithinWorkingDays: z.number().int().min(1).max(10).default(1).meta({ title: '交办时限（受理时限之后再加的工作日）' }),
         dueSoonWorkingDays: z.number().int().min(0).default(2).meta({ title: '临期提示的剩余工作日' }),
         urgeEveryWorkingDays: z.number().int().min(1).default(3).meta({ title: '逾期后自动督办的间隔工作日' }),
         minMessagesToRank: z.number().int().min(1).default(3).meta({ title: '参与排名的最少留言数' }),

@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../calendar/working-days.ts';
 import { year2026 } from '../calendar/year-2026.fixture.ts';
 import { chinaDate } from '../calendar/dates.ts';
-import { closedOnTime, deadlineOf, shouldAutoUrge, urgencyOf, type DeadlineSettings } from './deadlines.ts';
+import { closedOnTime, deadlineOf, shouldAutoUrge, stageDeadline, urgencyOf, type DeadlineSettings } from './deadlines.ts';
 import type { EventRecord } from './types.ts';
 
 const calendar = buildCalendar([year2026]);
-const settings: DeadlineSettings = { clockStartsAt: 'assigned', limits: { complaint: 7, suggestion: 15 }, dueSoonWorkingDays: 2, urgeEveryWorkingDays: 3 };
+const settings: DeadlineSettings = {
+  clockStartsAt: 'assigned',
+  limits: { complaint: 7, suggestion: 15 },
+  dueSoonWorkingDays: 2,
+  urgeEveryWorkingDays: 3,
+  intake: { acceptWithin: 1, assignWithin: 1 },
+};
 const event = (kind: EventRecord['event'], at: string, extra: Partial<EventRecord> = {}): EventRecord => ({
   event: kind,
   at,
@@ -99,5 +105,35 @@ describe('urgency and urging', () => {
   it('a message closed on its due day (Beijing time) was on time', () => {
     expect(closedOnTime('2026-11-11T15:59:00Z', '2026-11-11')).toBe(true);
     expect(closedOnTime('2026-11-11T16:00:00Z', '2026-11-11')).toBe(false);
+  });
+});
+
+describe('stageDeadline: the intake clocks, then the reply', () => {
+  const submit = event('submit', '2026-02-13T02:00:00Z', { role: 'citizen', to: 'submitted' });
+  it('waits one working day for acceptance and one more for assignment, counted from submission', () => {
+    // Submitted on Friday 2026-02-13: Saturday the 14th is a working day (调休), the Spring Festival follows.
+    expect(stageDeadline({ type: 'complaint', state: 'submitted', events: [submit] }, settings, calendar)).toMatchObject({
+      stage: 'accept',
+      due: '2026-02-14',
+    });
+    expect(
+      stageDeadline({ type: 'complaint', state: 'accepted', events: [submit, event('accept', '2026-02-14T02:00:00Z')] }, settings, calendar),
+    ).toMatchObject({
+      stage: 'assign',
+      due: '2026-02-24',
+    });
+  });
+
+  it('follows the reply deadline once assigned, and none once closed or rejected', () => {
+    const assigned = [submit, event('accept', '2026-02-13T03:00:00Z'), event('assign', '2026-02-13T04:00:00Z')];
+    expect(stageDeadline({ type: 'complaint', state: 'assigned', events: assigned }, settings, calendar)).toMatchObject({ stage: 'reply', due: '2026-03-02' });
+    expect(stageDeadline({ type: 'complaint', state: 'closed', events: assigned }, settings, calendar)).toBeNull();
+    expect(stageDeadline({ type: 'complaint', state: 'rejected', events: [submit] }, settings, calendar)).toBeNull();
+  });
+
+  it('the system urges a message left unaccepted past its intake day', () => {
+    const due = stageDeadline({ type: 'complaint', state: 'submitted', events: [submit] }, settings, calendar)!.due;
+    expect(shouldAutoUrge({ state: 'submitted', events: [submit] }, due, '2026-02-24', settings, calendar)).toBe(true);
+    expect(shouldAutoUrge({ state: 'submitted', events: [submit] }, due, '2026-02-14', settings, calendar)).toBe(false);
   });
 });

@@ -24,6 +24,12 @@ export interface DeadlineSettings {
   clockStartsAt: ClockStart;
   /** Working days allowed, per message type id. */
   limits: Readonly<Record<string, number>>;
+  /**
+   * The intake clocks (受理、交办时限), counted in working days from submission: a message must be
+   * accepted within `acceptWithin` working days of submission, and assigned within `acceptWithin +
+   * assignWithin`, so it has a deadline and is urged from the moment it arrives, not only once assigned.
+   */
+  intake: { acceptWithin: number; assignWithin: number };
   /** 临期: due within this many working days. */
   dueSoonWorkingDays: number;
   /** The system urges (督办) an overdue message again after this many working days. */
@@ -123,6 +129,9 @@ export function urgeCount(events: readonly EventRecord[]): number {
   return events.filter((e) => e.event === 'urge').length;
 }
 
+/** States whose clock the system urges: waiting to be accepted, to be assigned, or to be answered. */
+const URGED_STATES = new Set(['submitted', 'accepted', 'assigned']);
+
 /**
  * Whether the system should urge now: the message is being handled, past its due day, and either
  * never urged since it fell due or last urged at least `urgeEveryWorkingDays` working days ago.
@@ -134,7 +143,7 @@ export function shouldAutoUrge(
   settings: DeadlineSettings,
   calendar: WorkingCalendar,
 ): boolean {
-  if (message.state !== 'assigned' || !due || asOf <= due) return false;
+  if (!URGED_STATES.has(message.state) || !due || asOf <= due) return false;
   const lastUrge = lastEvent(message.events, ['urge']);
   if (!lastUrge || chinaDate(lastUrge.at) <= due) return true;
   const since = workingDaysBetween(calendar, chinaDate(lastUrge.at), asOf);
@@ -149,4 +158,29 @@ export function closedOnTime(closedAt: string, due: IsoDate): boolean {
 /** Working days from the clock's start to the reply (0 when replied on the start day). */
 export function workingDaysToReply(start: IsoDate, repliedAt: string, calendar: WorkingCalendar): number | null {
   return workingDaysBetween(calendar, start, chinaDate(repliedAt));
+}
+
+/** Which clock a message is on: being accepted (受理), being assigned (交办), or being answered (答复). */
+export type Stage = 'accept' | 'assign' | 'reply';
+
+export type StageDeadline = { stage: Stage; due: IsoDate | null; deadline: Deadline } | null;
+
+/**
+ * The deadline a message is working to now: the intake clocks while it waits to be accepted or
+ * assigned, the reply deadline once assigned, none once closed or rejected. The store's due_date is
+ * this day; 临期, 逾期 and automatic urging follow it.
+ */
+export function stageDeadline(message: Pick<MessageRecord, 'type' | 'state' | 'events'>, settings: DeadlineSettings, calendar: WorkingCalendar): StageDeadline {
+  const deadline = deadlineOf(message, settings, calendar);
+  if (message.state === 'assigned' || message.state === 'replied') return { stage: 'reply', due: dueDate(deadline), deadline };
+  if (message.state !== 'submitted' && message.state !== 'accepted') return null;
+  const submitted = message.events.find((e) => e.event === 'submit');
+  if (!submitted) return null;
+  const days = message.state === 'submitted' ? settings.intake.acceptWithin : settings.intake.acceptWithin + settings.intake.assignWithin;
+  const count = addWorkingDays(calendar, chinaDate(submitted.at), days);
+  // A clock that already started at submission or acceptance is the reply clock: when it is sooner, it rules.
+  const reply = dueDate(deadline);
+  const intakeDue = count.ok ? count.due : null;
+  const due = reply && intakeDue && reply < intakeDue ? reply : intakeDue;
+  return { stage: message.state === 'submitted' ? 'accept' : 'assign', due, deadline };
 }

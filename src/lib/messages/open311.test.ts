@@ -83,7 +83,13 @@ describe('what Open311 shows of a message', () => {
   };
   const context = {
     asOf: '2026-11-23',
-    deadlines: { clockStartsAt: 'assigned' as const, limits: { report: 15 }, dueSoonWorkingDays: 2, urgeEveryWorkingDays: 3 },
+    deadlines: {
+      clockStartsAt: 'assigned' as const,
+      limits: { report: 15 },
+      dueSoonWorkingDays: 2,
+      urgeEveryWorkingDays: 3,
+      intake: { acceptWithin: 1, assignWithin: 1 },
+    },
     calendar: buildCalendar([{ year: 2026, source: 't', holidays: [], workdays: [] }]),
     typeLabel: () => '举报',
     unitName: () => '区水务局',

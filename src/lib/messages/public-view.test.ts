@@ -5,7 +5,13 @@ import type { MessageRecord } from './types.ts';
 
 const context: ViewContext = {
   asOf: '2026-11-23',
-  deadlines: { clockStartsAt: 'assigned', limits: { complaint: 15 }, dueSoonWorkingDays: 2, urgeEveryWorkingDays: 3 },
+  deadlines: {
+    clockStartsAt: 'assigned',
+    limits: { complaint: 15 },
+    dueSoonWorkingDays: 2,
+    urgeEveryWorkingDays: 3,
+    intake: { acceptWithin: 1, assignWithin: 1 },
+  },
   calendar: buildCalendar([{ year: 2026, source: 't', holidays: [], workdays: [] }]),
   typeLabel: () => '投诉',
   unitName: (id) => (id === 'water' ? '区水务局' : id),

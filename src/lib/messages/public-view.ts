@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../calendar/dates.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
-import { deadlineOf, urgeCount, urgencyOf, workingDaysLeft, type Deadline, type DeadlineSettings, type Urgency } from './deadlines.ts';
+import { deadlineOf, stageDeadline, urgeCount, urgencyOf, workingDaysLeft, type Deadline, type DeadlineSettings, type Urgency } from './deadlines.ts';
 import { maskName, maskText } from './masking.ts';
 import { isOpen, type MessageState } from './state-machine.ts';
 import { publicTimeline, type TimelineEntry } from './timeline.ts';
@@ -33,8 +33,11 @@ export interface PublicMessage {
   /** Every rating given, oldest first, with its date and (masked) comment. */
   ratings: { label: string; comment: string | null; at: string }[];
   deadline: Deadline;
+  /** 临期 / 逾期 against the deadline the message is working to now: the intake clocks, then the reply's. */
   urgency: Urgency | null;
   workingDaysLeft: number | null;
+  /** While it waits to be accepted (受理) or assigned (交办): by when that must happen. */
+  intake: { stage: 'accept' | 'assign'; due: IsoDate | null } | null;
   urges: number;
   extensions: { newDue: IsoDate; reason: string | null; at: string }[];
   timeline: TimelineEntry[];
@@ -72,7 +75,8 @@ export function publicMessage(record: MessageRecord, context: ViewContext): Publ
       ? { ...computed, extension: { ...computed.extension, reason: computed.extension.reason === null ? null : mask(computed.extension.reason) } }
       : computed;
   const open = isOpen(record.state);
-  const due = deadline.kind === 'set' ? deadline.due : null;
+  const stage = stageDeadline(record, context.deadlines, context.calendar);
+  const due = stage?.due ?? null;
   return {
     number: record.number,
     type: record.type,
@@ -94,6 +98,7 @@ export function publicMessage(record: MessageRecord, context: ViewContext): Publ
     deadline,
     urgency: open && due ? urgencyOf(due, context.asOf, context.deadlines, context.calendar) : null,
     workingDaysLeft: open && due ? workingDaysLeft(due, context.asOf, context.calendar) : null,
+    intake: stage && stage.stage !== 'reply' ? { stage: stage.stage, due: stage.due } : null,
     urges: urgeCount(record.events),
     extensions: record.events
       .filter((e) => e.event === 'extend' && e.newDue)

@@ -1,6 +1,6 @@
 /**
  * The console's queues (工作队列): which messages each holds, as data the store turns into one
- * indexed query. 临期 and 已超期 follow the due day as of today; 不满意 follows the latest rating;
+ * indexed query. 临期 and 已超期 follow the due day as of today (the intake clocks, then the reply's); 不满意 follows the latest rating;
  * 待公开 holds closed messages whose authors consented and that are not yet published.
  */
 import type { MessageState } from './state-machine.ts';
@@ -22,8 +22,8 @@ export const QUEUES: readonly QueueDefinition[] = [
   { id: 'submitted', label: '待受理', hint: '新留言，受理或不予受理', states: ['submitted'], order: 'due' },
   { id: 'accepted', label: '待交办', hint: '已受理，交给承办单位', states: ['accepted'], order: 'due' },
   { id: 'assigned', label: '办理中', hint: '承办单位正在办理，按期限排列', states: ['assigned'], order: 'due' },
-  { id: 'due-soon', label: '临期', hint: '期限将到，尚未答复', states: ['assigned'], due: 'soon', order: 'due' },
-  { id: 'overdue', label: '已超期', hint: '期限已过，尚未答复', states: ['assigned'], due: 'over', order: 'due' },
+  { id: 'due-soon', label: '临期', hint: '受理、交办或答复的期限将到', states: ['submitted', 'accepted', 'assigned'], due: 'soon', order: 'due' },
+  { id: 'overdue', label: '已超期', hint: '受理、交办或答复的期限已过', states: ['submitted', 'accepted', 'assigned'], due: 'over', order: 'due' },
   { id: 'replied', label: '待审核', hint: '承办单位已答复，审核后办结或退回', states: ['replied'], order: 'due' },
   { id: 'closed', label: '已办结', hint: '已审核通过', states: ['closed'], order: 'newest' },
   { id: 'unsatisfied', label: '不满意', hint: '群众评价不满意，可重新办理', states: ['closed'], rating: 'unsatisfied', order: 'newest' },

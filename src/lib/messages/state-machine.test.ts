@@ -6,8 +6,10 @@ import { isOpen, MESSAGE_EVENTS, MESSAGE_STATES, nextState, type MessageEvent, t
 const EXPECTED: [MessageState, MessageEvent, MessageState][] = [
   ['submitted', 'accept', 'accepted'],
   ['submitted', 'reject', 'rejected'],
+  ['submitted', 'urge', 'submitted'],
   ['submitted', 'recompute_deadline', 'submitted'],
   ['accepted', 'assign', 'assigned'],
+  ['accepted', 'urge', 'accepted'],
   ['accepted', 'recompute_deadline', 'accepted'],
   ['assigned', 'reply', 'replied'],
   ['assigned', 'return', 'accepted'],

@@ -4,7 +4,7 @@
  *
  *   submitted 待受理 ─accept→ accepted 已受理 ─assign→ assigned 办理中 ─reply→ replied 待审核 ─approve→ closed 已办结
  *   submitted ─reject→ rejected 不予受理;  replied ─send_back→ assigned;  assigned ─return→ accepted (wrong unit)
- *   assigned ─extend→ assigned (延期, approved by a dispatcher);  assigned ─urge→ assigned (督办, an event, not a state)
+ *   assigned ─extend→ assigned (延期, approved by a dispatcher);  submitted / accepted / assigned ─urge→ the same (督办, an event, not a state)
  *   closed ─rate→ closed (the citizen's 满意度);  closed ─reopen→ assigned (only after 不满意)
  *   closed ─redact→ closed (公开前审核: the reviewer hides what masking cannot know) ─publish / unpublish→ closed
  *   any open state ─recompute_deadline→ same state (the holiday calendar changed)
@@ -54,8 +54,8 @@ export const MESSAGE_EVENTS: readonly MessageEvent[] = [
 
 /** The one transition table. A pair that is absent is not allowed. `submit` creates a message, so it has no source state. */
 const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, MessageState>>>> = {
-  submitted: { accept: 'accepted', reject: 'rejected', recompute_deadline: 'submitted' },
-  accepted: { assign: 'assigned', recompute_deadline: 'accepted' },
+  submitted: { accept: 'accepted', reject: 'rejected', urge: 'submitted', recompute_deadline: 'submitted' },
+  accepted: { assign: 'assigned', urge: 'accepted', recompute_deadline: 'accepted' },
   assigned: { reply: 'replied', return: 'accepted', extend: 'assigned', urge: 'assigned', recompute_deadline: 'assigned' },
   replied: { approve: 'closed', send_back: 'assigned', recompute_deadline: 'replied' },
   closed: { rate: 'closed', reopen: 'assigned', redact: 'closed', publish: 'closed', unpublish: 'closed' },

@@ -114,7 +114,7 @@ async function performIn<Input>(
     ...definition.update?.(facts, at, record),
     state: to,
     updated_at: at,
-    due_date: storedDueDate(runtime.rules, { type: record.type, events: nextEvents }),
+    due_date: storedDueDate(runtime.rules, { type: record.type, state: to, events: nextEvents }),
   };
   await trx.updateTable('messages').set(update).where('id', '=', row.id).execute();
   await insertEvent(trx, { secret: runtime.secret, dialect: runtime.store.dialect }, row.id, event);

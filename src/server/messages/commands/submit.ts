@@ -166,7 +166,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
           published: 0,
           channel: input.channel,
           submitted_at: now,
-          due_date: storedDueDate(rules, { type: value.type, events: [submitEvent] }),
+          due_date: storedDueDate(rules, { type: value.type, state: 'submitted', events: [submitEvent] }),
           query_code_hash: keyedHash(secret, 'query-code-hash', queryCode),
           idempotency_hash: idempotencyHash,
           content_hash: contentHash,
