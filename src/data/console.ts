@@ -15,6 +15,8 @@ import { staffTimeline, type TimelineEntry } from '../lib/messages/timeline.ts';
 import { normaliseTrackingNumber } from '../lib/messages/tracking.ts';
 import type { MessageRecord } from '../lib/messages/types.ts';
 import type { StaffSession } from '../server/auth/sessions.ts';
+import { changeRole, createAccount, listAccounts, resetPassword, setDisabled } from '../server/auth/accounts.ts';
+import { mayManageAccounts, type StaffAccount } from '../lib/staff/accounts.ts';
 import { BodyError, readFields } from '../server/http/body.ts';
 import { act, ACTIONS, type ActionEvent } from '../server/messages/commands/index.ts';
 import { readContactDetails, type ContactDetails } from '../server/messages/commands/read-contact.ts';
@@ -212,6 +214,81 @@ export async function consoleMessagePage(
     review: can(actor, 'redact', record) && record.consent && !record.published ? reviewOf(record) : null,
     contact,
     mayReadContact: mayReadContact(actor, record),
+    values,
+  };
+}
+
+export interface AccountsPage {
+  accounts: StaffAccount[];
+  units: { id: string; name: string }[];
+  errors: { field: string; message: string }[];
+  /** A one-time password just made (a new account, a reset): shown once, on this answer only. */
+  issued: { login: string; password: string } | null;
+  done: string | null;
+  csrfToken: string;
+  values: Record<string, string>;
+}
+
+const ACCOUNT_DONE: Readonly<Record<string, string>> = {
+  disable: '已停用，其登录已立即失效。',
+  enable: '已启用。',
+  role: '已修改角色或单位，其登录已失效，下次登录后生效。',
+};
+
+/** 账号管理 (admins only): list, create (a one-time password shown once), disable, enable, reset, change role or unit. */
+export async function accountsPage(astro: Pick<AstroGlobal, 'request' | 'response' | 'url' | 'locals' | 'redirect'>): Promise<AccountsPage | Response | null> {
+  const staff = astro.locals.staff!;
+  if (!mayManageAccounts(staff.account)) {
+    astro.response.status = 404;
+    return null;
+  }
+  const runtime = await getRuntime();
+  const board = await loadBoard();
+  let errors: { field: string; message: string }[] = [];
+  let issued: AccountsPage['issued'] = null;
+  let values: Record<string, string> = {};
+  if (astro.request.method === 'POST') {
+    const fields = await readFields(astro.request).catch((error: unknown) => {
+      if (error instanceof BodyError) return { action: '', problem: error.message } as Record<string, unknown>;
+      throw error;
+    });
+    values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, text(v)]));
+    const by = staff.account.id;
+    const target = text(fields.account);
+    const action = text(fields.action);
+    let problem: string | null = text(fields.problem) || null;
+    if (!problem && action === 'create') {
+      const created = await createAccount(runtime, { login: fields.login, name: fields.name, role: fields.role, unit: fields.unit }, by);
+      if (created.ok) issued = { login: created.account.login, password: created.oneTimePassword! };
+      else problem = created.message;
+    } else if (!problem && action === 'reset') {
+      const reset = await resetPassword(runtime, target, by);
+      const account = (await listAccounts(runtime.store.db)).find((a) => a.id === target);
+      if (reset.ok && account) issued = { login: account.login, password: reset.oneTimePassword };
+      else problem = reset.ok ? '账号不存在' : reset.message;
+    } else if (!problem && (action === 'disable' || action === 'enable')) {
+      if (target === by && action === 'disable') problem = '不能停用自己正在使用的账号';
+      else {
+        await setDisabled(runtime, target, action === 'disable', by);
+        return astro.redirect(`/console/accounts?done=${action}`, 303);
+      }
+    } else if (!problem && action === 'role') {
+      const changed = await changeRole(runtime, target, { role: fields.role, unit: fields.unit }, by);
+      if (changed.ok) return astro.redirect('/console/accounts?done=role', 303);
+      problem = changed.message;
+    } else if (!problem) problem = '请选择要进行的操作';
+    if (problem) {
+      errors = [{ field: action === 'create' ? 'login' : `account-${target}`, message: problem }];
+      astro.response.status = 400;
+    }
+  }
+  return {
+    accounts: await listAccounts(runtime.store.db),
+    units: board.units.map((u) => ({ id: u.id, name: u.data.name })),
+    errors,
+    issued,
+    done: ACCOUNT_DONE[astro.url.searchParams.get('done') ?? ''] ?? null,
+    csrfToken: staff.csrfToken,
     values,
   };
 }

@@ -29,6 +29,7 @@ test.beforeAll(async () => {
       ['water', 'handler', 'water'],
       ['housing', 'handler', 'housing'],
       ['leaver', 'dispatcher', undefined],
+      ['boss', 'admin', undefined],
     ] as const) {
       const created = await createAccount(runtime, { login, name: `测试${login}`, role, unit });
       if (!created.ok) throw new Error(created.message);
@@ -251,4 +252,47 @@ test('a disabled account’s session stops working at its next request; signing 
   await expectNoAxeViolations(other);
   await other.goto(`${server.url}/console/queues/submitted`);
   await expect(other).toHaveURL(/\/console\/sign-in$/);
+});
+
+test('an admin creates an account (its one-time password shown once), moves it to another unit and disables it; others cannot reach account management', async ({
+  browser,
+}) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'boss');
+  await admin.getByRole('link', { name: '账号管理' }).click();
+  await expectNoAxeViolations(admin);
+  await admin.getByLabel('登录名', { exact: true }).fill('Ｚｈｏｕ.Ｌｉ');
+  await admin.getByLabel('姓名').fill('周丽');
+  await admin.getByLabel('角色', { exact: true }).selectOption('handler');
+  await admin.getByRole('button', { name: '新建账号' }).click();
+  await expect(admin.getByRole('alert')).toContainText('承办员须指定所在单位');
+  await admin.getByLabel('所在单位（承办员必填）').selectOption('water');
+  await admin.getByRole('button', { name: '新建账号' }).click();
+  const issued = admin.getByRole('status');
+  await expect(issued).toContainText('「zhou.li」的一次性密码');
+  otp.set('zhou.li', (await issued.locator('strong').textContent())!.trim());
+  await admin.reload();
+  await expect(admin.getByText(otp.get('zhou.li')!)).toHaveCount(0);
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await signIn(newcomer, 'zhou.li');
+  await expect(newcomer.getByRole('heading', { level: 1 })).toContainText('望澜区水务局');
+  expect((await fetch(`${server.url}/console/accounts`, { headers: { cookie: (await httpSession('dispatcher')).cookie } })).status).toBe(404);
+
+  const row = admin.getByRole('row', { name: /zhou\.li/ });
+  await row.getByLabel('zhou.li 的单位').selectOption('housing');
+  await row.getByRole('button', { name: '修改' }).click();
+  await expect(admin.getByRole('status')).toContainText('已修改角色或单位');
+  await newcomer.reload();
+  await expect(newcomer).toHaveURL(/\/console\/sign-in$/);
+  await signIn(newcomer, 'zhou.li');
+  await expect(newcomer.getByRole('heading', { level: 1 })).toContainText('望澜区住房和城乡建设局');
+
+  await admin
+    .getByRole('row', { name: /zhou\.li/ })
+    .getByRole('button', { name: /停用/ })
+    .click();
+  await expect(admin.getByRole('status')).toContainText('已停用');
+  await newcomer.reload();
+  await expect(newcomer).toHaveURL(/\/console\/sign-in$/);
 });

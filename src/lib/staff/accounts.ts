@@ -50,3 +50,8 @@ export function roleUnitProblem(role: unknown, unit: string | null, unitIds: Rea
   } else if (unit) return '只有承办员需要指定单位';
   return null;
 }
+
+/** Only admins manage accounts (create, disable, reset, change role or unit). */
+export function mayManageAccounts(account: Pick<StaffAccount, 'role'>): boolean {
+  return account.role === 'admin';
+}

@@ -8,7 +8,15 @@ import type { Runtime } from '../runtime.ts';
 import { chained } from './chain.ts';
 
 export type StaffLogKind =
-  'sign_in' | 'sign_in_failed' | 'sign_out' | 'account_created' | 'account_disabled' | 'account_enabled' | 'password_reset' | 'password_changed';
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'account_created'
+  | 'account_disabled'
+  | 'account_enabled'
+  | 'password_reset'
+  | 'password_changed'
+  | 'role_changed';
 
 export interface StaffLogEntry {
   kind: StaffLogKind;

@@ -149,3 +149,31 @@ export async function setDisabled(
     await logStaffEvent(runtime, { kind: disabled ? 'account_disabled' : 'account_enabled', actor: by, subject: accountId, at: now }, trx);
   });
 }
+
+/** Give an account another role or unit (a handler moving units, a handler becoming a dispatcher); its sessions end, so the new scope applies at once. */
+export async function changeRole(
+  runtime: Runtime,
+  accountId: string,
+  input: { role: unknown; unit?: unknown },
+  by: string | null = null,
+  now = new Date().toISOString(),
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const unit = typeof input.unit === 'string' && input.unit.trim() ? input.unit.trim() : null;
+  const problem = roleUnitProblem(input.role, unit, runtime.rules.unitIds);
+  if (problem) return { ok: false, message: problem };
+  if (!(await findAccount(runtime.store.db, { id: accountId }))) return { ok: false, message: '账号不存在' };
+  await runtime.store.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('staff_accounts')
+      .set({ role: input.role as StaffRole, unit, updated_at: now })
+      .where('id', '=', accountId)
+      .execute();
+    await trx.deleteFrom('staff_sessions').where('account_id', '=', accountId).execute();
+    await logStaffEvent(
+      runtime,
+      { kind: 'role_changed', actor: by, subject: accountId, detail: `${String(input.role)}${unit ? ` ${unit}` : ''}`, at: now },
+      trx,
+    );
+  });
+  return { ok: true };
+}
