@@ -34,6 +34,7 @@ export function staffActor(staff: StaffSession): Actor {
 const CONSOLE_ACTIONS: readonly ActionEvent[] = [
   'accept',
   'reject',
+  'mark_repeat',
   'assign',
   'return',
   'extend',
@@ -57,6 +58,8 @@ function inputOf(event: ActionEvent, fields: Record<string, unknown>): Record<st
       return { unit: fields.unit, note: fields.note };
     case 'extend':
       return { newDue: fields.newDue, reason: fields.reason };
+    case 'mark_repeat':
+      return { of: fields.of };
     case 'reply':
       return { reply: fields.reply };
     default:

@@ -70,6 +70,28 @@ describeOnBackends('actors', (runtime, run) => {
     expect([row.reply, row.unit, row.rating]).toEqual(['第三稿：已更换整段线路。', 'housing', 'satisfied']);
   });
 
+  run('a repeat (重复件) is closed pointing to the earlier message, which must exist and not be a repeat itself', async () => {
+    const original = await assigned('water');
+    const { number: later } = await submitted(runtime(), { title: '又是路灯不亮' });
+    expect(await act(runtime(), DISPATCHER, later, 'mark_repeat', { of: 'LY20990101-0001' })).toMatchObject({
+      ok: false,
+      message: '没有编号为 LY20990101-0001 的留言',
+    });
+    expect(await act(runtime(), DISPATCHER, later, 'mark_repeat', { of: later })).toMatchObject({ ok: false, message: '不能把留言标为自己的重复件' });
+    expect(await act(runtime(), handlerOf('water'), later, 'mark_repeat', { of: original })).toMatchObject({ ok: false, status: 403 });
+    const done = await act(runtime(), DISPATCHER, later, 'mark_repeat', { of: original.toLowerCase() });
+    expect(done.ok && [done.record.state, done.record.repeatOf, done.record.events.at(-1)?.note]).toEqual([
+      'rejected',
+      original,
+      `与留言 ${original} 反映的是同一事项，已并入该留言办理`,
+    ]);
+    const { number: third } = await submitted(runtime(), { title: '第三次反映路灯' });
+    expect(await act(runtime(), DISPATCHER, third, 'mark_repeat', { of: later })).toMatchObject({
+      ok: false,
+      message: `留言 ${later} 本身是重复件，请填写它所指的原留言 ${original}`,
+    });
+  });
+
   run('no sequence of actions by a handler touches a message of another unit', async () => {
     const ours = await assigned('water');
     const theirs = [await assigned('housing'), await assigned('housing')];
@@ -79,6 +101,7 @@ describeOnBackends('actors', (runtime, run) => {
     const inputs: { [E in ActionEvent]: Parameters<(typeof ACTIONS)[E]>[3] } = {
       accept: {},
       reject: { reason: '不属于受理范围' },
+      mark_repeat: { of: 'LY20260101-0001' },
       assign: { unit: 'water' },
       return: { reason: '不是本单位职责' },
       extend: { newDue: '2099-12-31', reason: '需要时间' },

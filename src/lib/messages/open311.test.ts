@@ -74,6 +74,7 @@ describe('what Open311 shows of a message', () => {
     repliedAt: null,
     closedAt: null,
     redacted: null,
+    repeatOf: null,
     events: [
       event({ event: 'submit', at: '2026-11-02T01:23:45Z', role: 'citizen', to: 'submitted' }),
       event({ event: 'accept', at: '2026-11-02T02:00:00Z', from: 'submitted', to: 'accepted' }),

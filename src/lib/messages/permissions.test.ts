@@ -19,6 +19,7 @@ const WHO: Record<MessageEvent, Who[]> = {
   submit: ['citizen'],
   accept: ['dispatcher', 'admin'],
   reject: ['dispatcher', 'admin'],
+  mark_repeat: ['dispatcher', 'admin'],
   assign: ['dispatcher', 'admin'],
   return: ['ownHandler'],
   extend: ['dispatcher', 'admin'],

@@ -57,6 +57,7 @@ const MAY: Readonly<Record<MessageEvent, Predicate>> = {
   submit: citizen,
   accept: supervisor,
   reject: supervisor,
+  mark_repeat: supervisor,
   assign: supervisor,
   return: handlerOfUnit,
   extend: supervisor,

@@ -45,6 +45,7 @@ const record: MessageRecord = {
   repliedAt: '2026-11-05T01:00:00Z',
   closedAt: '2026-11-06T01:00:00Z',
   redacted: null,
+  repeatOf: null,
   events: [
     ev('submit', '2026-11-02T01:00:00Z', { role: 'citizen', actor: null }),
     ev('assign', '2026-11-03T01:00:00Z', { unit: 'water', internalNote: '内部：此人多次来访' }),

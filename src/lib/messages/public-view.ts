@@ -36,6 +36,8 @@ export interface PublicMessage {
   /** 临期 / 逾期 against the deadline the message is working to now: the intake clocks, then the reply's. */
   urgency: Urgency | null;
   workingDaysLeft: number | null;
+  /** Closed as a repeat (重复件) of this earlier message. */
+  repeatOf: string | null;
   /** While it waits to be accepted (受理) or assigned (交办): by when that must happen. */
   intake: { stage: 'accept' | 'assign'; due: IsoDate | null } | null;
   urges: number;
@@ -99,6 +101,7 @@ export function publicMessage(record: MessageRecord, context: ViewContext): Publ
     urgency: open && due ? urgencyOf(due, context.asOf, context.deadlines, context.calendar) : null,
     workingDaysLeft: open && due ? workingDaysLeft(due, context.asOf, context.calendar) : null,
     intake: stage && stage.stage !== 'reply' ? { stage: stage.stage, due: stage.due } : null,
+    repeatOf: record.repeatOf,
     urges: urgeCount(record.events),
     extensions: record.events
       .filter((e) => e.event === 'extend' && e.newDue)

@@ -6,9 +6,11 @@ import { isOpen, MESSAGE_EVENTS, MESSAGE_STATES, nextState, type MessageEvent, t
 const EXPECTED: [MessageState, MessageEvent, MessageState][] = [
   ['submitted', 'accept', 'accepted'],
   ['submitted', 'reject', 'rejected'],
+  ['submitted', 'mark_repeat', 'rejected'],
   ['submitted', 'urge', 'submitted'],
   ['submitted', 'recompute_deadline', 'submitted'],
   ['accepted', 'assign', 'assigned'],
+  ['accepted', 'mark_repeat', 'rejected'],
   ['accepted', 'urge', 'accepted'],
   ['accepted', 'recompute_deadline', 'accepted'],
   ['assigned', 'reply', 'replied'],

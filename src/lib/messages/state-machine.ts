@@ -3,7 +3,7 @@
  * cause each event, and on which unit's messages, is permissions.ts; every command asks both.
  *
  *   submitted 待受理 ─accept→ accepted 已受理 ─assign→ assigned 办理中 ─reply→ replied 待审核 ─approve→ closed 已办结
- *   submitted ─reject→ rejected 不予受理;  replied ─send_back→ assigned;  assigned ─return→ accepted (wrong unit)
+ *   submitted ─reject→ rejected 不予受理;  submitted / accepted ─mark_repeat→ rejected (重复件, pointing to the earlier message);  replied ─send_back→ assigned;  assigned ─return→ accepted (wrong unit)
  *   assigned ─extend→ assigned (延期, approved by a dispatcher);  submitted / accepted / assigned ─urge→ the same (督办, an event, not a state)
  *   closed ─rate→ closed (the citizen's 满意度);  closed ─reopen→ assigned (only after 不满意)
  *   closed ─redact→ closed (公开前审核: the reviewer hides what masking cannot know) ─publish / unpublish→ closed
@@ -18,6 +18,7 @@ export type MessageEvent =
   | 'submit'
   | 'accept'
   | 'reject'
+  | 'mark_repeat'
   | 'assign'
   | 'return'
   | 'extend'
@@ -37,6 +38,7 @@ export const MESSAGE_EVENTS: readonly MessageEvent[] = [
   'submit',
   'accept',
   'reject',
+  'mark_repeat',
   'assign',
   'return',
   'extend',
@@ -54,8 +56,8 @@ export const MESSAGE_EVENTS: readonly MessageEvent[] = [
 
 /** The one transition table. A pair that is absent is not allowed. `submit` creates a message, so it has no source state. */
 const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, MessageState>>>> = {
-  submitted: { accept: 'accepted', reject: 'rejected', urge: 'submitted', recompute_deadline: 'submitted' },
-  accepted: { assign: 'assigned', urge: 'accepted', recompute_deadline: 'accepted' },
+  submitted: { accept: 'accepted', reject: 'rejected', mark_repeat: 'rejected', urge: 'submitted', recompute_deadline: 'submitted' },
+  accepted: { assign: 'assigned', mark_repeat: 'rejected', urge: 'accepted', recompute_deadline: 'accepted' },
   assigned: { reply: 'replied', return: 'accepted', extend: 'assigned', urge: 'assigned', recompute_deadline: 'assigned' },
   replied: { approve: 'closed', send_back: 'assigned', recompute_deadline: 'replied' },
   closed: { rate: 'closed', reopen: 'assigned', redact: 'closed', publish: 'closed', unpublish: 'closed' },

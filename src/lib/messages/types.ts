@@ -26,6 +26,8 @@ export interface EventRecord {
   limitDays?: number | null;
   /** The answer's text, on a reply event: staff see every version; the public only the approved one. */
   reply?: string | null;
+  /** On a 重复件 event: the earlier message's number. */
+  repeatOf?: string | null;
 }
 
 export interface MessageRecord {
@@ -47,6 +49,8 @@ export interface MessageRecord {
   closedAt: string | null;
   /** The texts after the reviewer's redaction (公开前审核), or null before any review; the public sees these. */
   redacted: { title: string | null; content: string | null; reply: string | null } | null;
+  /** Closed as a repeat (重复件) of this earlier message. */
+  repeatOf: string | null;
   /** Everything that happened, in order; ratings, extensions and reassignments are read from here (see ratings.ts, deadlines.ts). */
   events: EventRecord[];
 }

@@ -18,6 +18,7 @@ export const EVENT_LABELS: Readonly<Record<MessageEvent, string>> = {
   submit: '提交留言',
   accept: '受理',
   reject: '不予受理',
+  mark_repeat: '作为重复件办结',
   assign: '交办',
   return: '退回（非本单位职责）',
   extend: '批准延期',

@@ -43,6 +43,7 @@ export const CHAINED_FIELDS = {
     'rating',
     'limit_days',
     'reply',
+    'repeat_of',
   ],
   audit_log: ['at', 'kind', 'actor', 'subject', 'detail'],
 } as const satisfies Record<ChainedTable, readonly string[]>;

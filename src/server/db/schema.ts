@@ -39,6 +39,8 @@ export interface MessagesTable {
   public_title: string | null;
   public_content: string | null;
   public_reply: string | null;
+  /** A 重复件: the earlier message it repeats. */
+  repeat_of: string | null;
 }
 
 export interface MessageEventsTable {
@@ -62,6 +64,8 @@ export interface MessageEventsTable {
   /** The chain (src/server/audit/chain.ts): the previous event's hash, and this one's. */
   prev_hash: string | null;
   hash: string | null;
+  /** On a 重复件: the number of the earlier message it repeats. */
+  repeat_of: string | null;
 }
 
 /** The staff log: sign-ins, failed sign-ins and account changes, chained like the events. */

@@ -46,6 +46,7 @@ const MESSAGE_COLUMNS = [
   'public_title',
   'public_content',
   'public_reply',
+  'repeat_of',
 ] as const satisfies readonly Exclude<keyof MessagesTable, 'phone' | 'email'>[];
 export type MessageRow = Pick<Selectable<MessagesTable>, (typeof MESSAGE_COLUMNS)[number]>;
 
@@ -64,6 +65,7 @@ export function toEvent(row: Selectable<MessageEventsTable>): EventRecord {
     rating: row.rating as Rating | null,
     limitDays: row.limit_days,
     reply: row.reply,
+    repeatOf: row.repeat_of,
   };
 }
 
@@ -84,6 +86,7 @@ export function toRecord(row: MessageRow, events: EventRecord[]): MessageRecord 
     reply: row.reply,
     repliedAt: row.replied_at,
     closedAt: row.closed_at,
+    repeatOf: row.repeat_of,
     redacted:
       row.public_title === null && row.public_content === null && row.public_reply === null
         ? null
@@ -165,6 +168,7 @@ export interface NewEvent {
   rating?: Rating | null;
   limitDays?: number | null;
   reply?: string | null;
+  repeatOf?: string | null;
 }
 
 /** Append an event to the message's record and to the chain of all events (audit/chain.ts). */
@@ -184,6 +188,7 @@ export async function insertEvent(db: Db, chain: Chain, messageId: number, event
     rating: event.rating ?? null,
     limit_days: event.limitDays ?? null,
     reply: event.reply ?? null,
+    repeat_of: event.repeatOf ?? null,
   };
   await db
     .insertInto('message_events')

@@ -8,6 +8,7 @@ import { accept } from './accept.ts';
 import { approve } from './approve.ts';
 import { assign } from './assign.ts';
 import { extend } from './extend.ts';
+import { markRepeat } from './mark-repeat.ts';
 import type { ActionResult, PerformOptions } from './perform.ts';
 import { publish } from './publish.ts';
 import { redact } from './redact.ts';
@@ -23,6 +24,7 @@ import { urge } from './urge.ts';
 export const ACTIONS = {
   accept,
   reject,
+  mark_repeat: markRepeat,
   assign,
   return: returnMessage,
   extend,

@@ -34,6 +34,8 @@ export interface EventFacts {
   rating?: Rating | null;
   /** A redaction's spans, for the row's public texts (the event keeps them only in its internal note). */
   hidden?: string[];
+  /** A 重复件's earlier message. */
+  repeatOf?: string | null;
 }
 
 export type Checked = { ok: true; facts: EventFacts } | { ok: false; message: string };
@@ -46,6 +48,8 @@ export interface ActionDefinition<Input> {
   offered?(record: MessageRecord): boolean;
   /** Conditions on the message as it is now (e.g. only a 不满意 may be reopened); a problem in words, or null. */
   check?(record: MessageRecord, facts: EventFacts, currentDue: IsoDate | null): string | null;
+  /** Conditions that need the store (e.g. the message a 重复件 points to exists), inside the same transaction. */
+  lookup?(db: Db, record: MessageRecord, facts: EventFacts): Promise<string | null>;
   /** The row's columns this event changes, beyond its state, due day and time of change. */
   update?(facts: EventFacts, at: string, record: MessageRecord): Updateable<MessagesTable>;
 }
@@ -91,7 +95,7 @@ async function performIn<Input>(
   if (refused === 'state')
     return { ok: false, status: 409, message: `留言当前状态为「${STATE_LABELS[record.state]}」，不能「${EVENT_LABELS[definition.event]}」` };
   if (refused) return { ok: false, status: 403, message: REFUSED[refused] };
-  const problem = definition.check?.(record, facts, row.due_date);
+  const problem = definition.check?.(record, facts, row.due_date) ?? (await definition.lookup?.(trx, record, facts));
   if (problem) return { ok: false, status: 400, message: problem };
 
   const to = nextState(record.state, definition.event)!;
@@ -108,6 +112,7 @@ async function performIn<Input>(
     newDue: facts.newDue ?? null,
     rating: facts.rating ?? null,
     reply: facts.reply ?? null,
+    repeatOf: facts.repeatOf ?? null,
   };
   const nextEvents = [...events, event];
   const update: Updateable<MessagesTable> = {
