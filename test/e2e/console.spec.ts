@@ -5,6 +5,7 @@
  * a form without its CSRF token or from another site, a disabled account's session.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { createRuntime } from '../../src/server/runtime';
 import { createAccount, findAccount, setDisabled } from '../../src/server/auth/accounts';
 import { act } from '../../src/server/messages/commands/index';
@@ -295,4 +296,32 @@ test('an admin creates an account (its one-time password shown once), moves it t
   await expect(admin.getByRole('status')).toContainText('已停用');
   await newcomer.reload();
   await expect(newcomer).toHaveURL(/\/console\/sign-in$/);
+});
+
+/** A CSV answer's rows, after checking it starts with the UTF-8 byte-order mark Excel needs. */
+async function csvOf(response: Response): Promise<string[][]> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  return parse(new TextDecoder().decode(bytes), { relax_column_count: true }) as string[][];
+}
+
+test('the queue and the statistics export as CSV for the ledger: UTF-8 with BOM, a handler’s own unit only, the same numbers as the public statistics', async () => {
+  const dispatcher = await httpSession('dispatcher');
+  const housing = await httpSession('housing');
+  const rows = await csvOf(await fetch(`${server.url}/console/queues/closed.csv`, { headers: { cookie: dispatcher.cookie } }));
+  expect(rows[0]).toEqual(['留言编号', '类型', '标题', '承办单位', '状态', '提交日期', '期限']);
+  expect(rows.length).toBeGreaterThan(1);
+  expect(rows.slice(1).every((r) => r[4] === '已办结')).toBe(true);
+  const own = await csvOf(await fetch(`${server.url}/console/queues/closed.csv`, { headers: { cookie: housing.cookie } }));
+  expect(own.slice(1).every((r) => r[3] === '望澜区住房和城乡建设局')).toBe(true);
+  expect(own.length).toBeLessThan(rows.length);
+
+  const sheet = parse((await (await fetch(`${server.url}/console/stats.csv`, { headers: { cookie: dispatcher.cookie } })).text()).slice(1), {
+    relax_column_count: true,
+  }) as string[][];
+  const total = sheet.find((r) => r[0] === '合计')!;
+  const page = await (await fetch(`${server.url}/messages/stats`)).text();
+  expect(page).toContain(`办理回复率<strong>${total[4]} / ${total[2]} 件`);
+  expect(page).toContain(`满意率<strong>${total[10]} / ${total[9]} 次`);
+  expect((await fetch(`${server.url}/console/stats.csv`)).redirected).toBe(true);
 });
