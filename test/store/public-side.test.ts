@@ -13,7 +13,7 @@ import { listRequests } from '../../src/server/open311/requests.ts';
 import { DISPATCHER, handlerOf } from './harness.ts';
 import { describeOnBackends, submitted } from './backends.ts';
 import { loadMessage } from '../../src/server/messages/repository.ts';
-import { queuePage } from '../../src/server/messages/queues.ts';
+import { queuePage, unitLoads } from '../../src/server/messages/queues.ts';
 import { queueById } from '../../src/lib/messages/queues.ts';
 import { urgeOverdue } from '../../src/server/messages/auto-urge.ts';
 
@@ -140,5 +140,28 @@ describeOnBackends('the intake clocks', (runtime, run) => {
     expect(await urgeOverdue(runtime(), '2026-02-24')).toBeGreaterThanOrEqual(1);
     const events = (await loadMessage(runtime().store.db, number))!.record.events;
     expect(events.at(-1)).toMatchObject({ event: 'urge', role: 'system', from: 'submitted', to: 'submitted' });
+  });
+});
+
+describeOnBackends('the dispatcher’s overview', (runtime, run) => {
+  run('counts each unit’s open, due-soon and overdue messages in one query, the late units first', async () => {
+    const assign = async (unit: string, at: string) => {
+      const { number } = await submitted(runtime(), {}, { at });
+      await act(runtime(), DISPATCHER, number, 'accept', {}, { at });
+      await act(runtime(), DISPATCHER, number, 'assign', { unit }, { at });
+      return number;
+    };
+    // 投诉: 15 working days. Assigned 2026-02-13 → due 2026-03-12; assigned 2026-03-10 → due 2026-03-31.
+    await assign('housing', '2026-03-10T02:00:00Z');
+    await assign('water', '2026-02-13T02:00:00Z');
+    await assign('water', '2026-02-13T02:00:00Z');
+    const replied = await assign('water', '2026-03-10T02:00:00Z');
+    await act(runtime(), handlerOf('water'), replied, 'reply', { reply: '已处理。' });
+    const loads = await unitLoads(runtime(), '2026-03-13');
+    expect(loads).toEqual([
+      { unit: 'water', open: 3, dueSoon: 0, overdue: 2 },
+      { unit: 'housing', open: 1, dueSoon: 0, overdue: 0 },
+    ]);
+    expect((await unitLoads(runtime(), '2026-03-27')).find((l) => l.unit === 'housing')).toEqual({ unit: 'housing', open: 1, dueSoon: 1, overdue: 0 });
   });
 });

@@ -14,6 +14,7 @@ import * as staff005 from './migrations/005-staff.ts';
 import * as auditChain006 from './migrations/006-audit-chain.ts';
 import * as redaction007 from './migrations/007-redaction.ts';
 import * as repeats008 from './migrations/008-repeats.ts';
+import * as consoleIndexes009 from './migrations/009-console-indexes.ts';
 
 /** What some migrations need beyond the database: the server's secret (to chain rows already stored) and the time limits in force (to record them on messages already stored). */
 export interface MigrationContext {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '006-audit-chain': auditChain006,
   '007-redaction': redaction007,
   '008-repeats': repeats008,
+  '009-console-indexes': consoleIndexes009,
 };
 
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect, context: MigrationContext = {}): Promise<void> {
