@@ -3,7 +3,7 @@
  * when nobody can sign in. Admins manage accounts in the console afterwards.
  *
  *   npm run user -- add --role admin --name 王某 --login wang
- *   npm run user -- add --role handler --name 李某 --login li --unit water
+ *   npm run user -- add --role handler --name 李某 --login li --unit water --email li@water.example.cn
  *   npm run user -- list
  *   npm run user -- reset --login wang        (a new one-time password)
  *   npm run user -- disable --login wang | enable --login wang
@@ -14,7 +14,7 @@ import { createAccount, findAccount, listAccounts, resetPassword, setDisabled } 
 import { createRuntime } from '../src/server/runtime.ts';
 
 const USAGE = `用法：
-  npm run user -- add --role admin|dispatcher|handler --name 姓名 --login 登录名 [--unit 单位标识]
+  npm run user -- add --role admin|dispatcher|handler --name 姓名 --login 登录名 [--unit 单位标识] [--email 邮箱（接收交办和督办通知）]
   npm run user -- list
   npm run user -- reset --login 登录名
   npm run user -- disable --login 登录名
@@ -22,7 +22,7 @@ const USAGE = `用法：
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { role: { type: 'string' }, name: { type: 'string' }, login: { type: 'string' }, unit: { type: 'string' } },
+  options: { role: { type: 'string' }, name: { type: 'string' }, login: { type: 'string' }, unit: { type: 'string' }, email: { type: 'string' } },
 });
 const command = positionals[0];
 if (!command || !['add', 'list', 'reset', 'disable', 'enable'].includes(command)) {
@@ -41,7 +41,7 @@ try {
     return account;
   };
   if (command === 'add') {
-    const result = await createAccount(runtime, { login: values.login, name: values.name, role: values.role, unit: values.unit }, BY);
+    const result = await createAccount(runtime, { login: values.login, name: values.name, role: values.role, unit: values.unit, email: values.email }, BY);
     if (!result.ok) throw new Error(result.message);
     console.log(`已创建${STAFF_ROLE_LABELS[result.account.role]}账号「${result.account.login}」（${result.account.name}）。`);
     console.log(`一次性密码：${result.oneTimePassword}`);

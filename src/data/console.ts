@@ -261,7 +261,7 @@ export async function accountsPage(astro: Pick<AstroGlobal, 'request' | 'respons
     const action = text(fields.action);
     let problem: string | null = text(fields.problem) || null;
     if (!problem && action === 'create') {
-      const created = await createAccount(runtime, { login: fields.login, name: fields.name, role: fields.role, unit: fields.unit }, by);
+      const created = await createAccount(runtime, { login: fields.login, name: fields.name, role: fields.role, unit: fields.unit, email: fields.email }, by);
       if (created.ok) issued = { login: created.account.login, password: created.oneTimePassword! };
       else problem = created.message;
     } else if (!problem && action === 'reset') {

@@ -32,6 +32,10 @@ export interface ServerConfig {
   port: number;
   /** How long a client may take to send a whole request (headers and body) before it is answered 408 and closed. */
   requestTimeoutMs: number;
+  /** The public address of the site, for links in notices. */
+  siteUrl: string;
+  /** Outgoing mail: an SMTP URL (smtp://user:pass@host:587, smtps://…) and the From address; without a URL, notices wait in the console's outbox. */
+  mail: { smtpUrl: string | null; from: string };
   /** Staff sessions end after this long without a request, and after `maxMs` in all. */
   sessions: { idleMs: number; maxMs: number };
 }
@@ -59,6 +63,13 @@ const envSchema = z.object({
   PORT: z.coerce.number({ error: 'PORT 应为 1 到 65535 的端口号' }).int().min(1).max(65535, { error: 'PORT 应为 1 到 65535 的端口号' }).default(4321),
   REQUEST_TIMEOUT_SECONDS: positiveInt('REQUEST_TIMEOUT_SECONDS', 10),
   SESSION_IDLE_MINUTES: positiveInt('SESSION_IDLE_MINUTES', 30),
+  DUBAN_SITE_URL: z.url({ error: 'DUBAN_SITE_URL 应为网址，例如 https://duban.example.gov.cn' }).default('http://localhost:4321'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: 'SMTP_URL 应以 smtp:// 或 smtps:// 开头，例如 smtp://user:pass@mail.example.cn:587' })
+    .optional()
+    .or(z.literal('')),
+  MAIL_FROM: z.string().default('督办公开 <noreply@localhost>'),
   SESSION_MAX_HOURS: positiveInt('SESSION_MAX_HOURS', 12),
 });
 
@@ -83,6 +94,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     host: e.HOST,
     port: e.PORT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    siteUrl: e.DUBAN_SITE_URL.replace(/\/$/, ''),
+    mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
     sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
   };
 }

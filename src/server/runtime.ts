@@ -16,6 +16,7 @@ import { urgeOverdue } from './messages/auto-urge.ts';
 import { forgetExpiredChallenges } from './messages/repository.ts';
 import { buildTalliesOnce } from './messages/tallies.ts';
 import { fillSearchTextOnce } from './messages/board.ts';
+import { deliverDue, smtpTransport } from './mail/sender.ts';
 
 export interface Runtime {
   config: ServerConfig;
@@ -52,7 +53,10 @@ export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promi
   return runtime;
 }
 
-/** The hourly work of a running server: urge overdue messages, forget expired challenges. Runs once now, then every hour; returns what stops it. */
+/**
+ * The background work of a running server: every hour, urge overdue messages and forget expired
+ * challenges; every 30 seconds, when SMTP is set, deliver due notices. Runs once now; returns what stops it.
+ */
 export async function startHousekeeping(runtime: Runtime): Promise<() => void> {
   const housekeeping = async () => {
     await urgeOverdue(runtime);
@@ -61,7 +65,18 @@ export async function startHousekeeping(runtime: Runtime): Promise<() => void> {
   await housekeeping();
   const timer = setInterval(() => void housekeeping().catch((error: unknown) => console.error('定时督办失败：', error)), HOUR);
   timer.unref();
-  return () => clearInterval(timer);
+  const smtp = runtime.config.mail.smtpUrl;
+  if (!smtp) return () => clearInterval(timer);
+  const transport = smtpTransport(smtp);
+  const deliver = () => void deliverDue(runtime, transport).catch((error: unknown) => console.error('发送通知失败：', error));
+  deliver();
+  const mailTimer = setInterval(deliver, 30_000);
+  mailTimer.unref();
+  return () => {
+    clearInterval(timer);
+    clearInterval(mailTimer);
+    transport.close();
+  };
 }
 
 /** The process's runtime, opened on first use. */

@@ -32,7 +32,7 @@ test.beforeAll(async () => {
       ['leaver', 'dispatcher', undefined],
       ['boss', 'admin', undefined],
     ] as const) {
-      const created = await createAccount(runtime, { login, name: `测试${login}`, role, unit });
+      const created = await createAccount(runtime, { login, name: `测试${login}`, role, unit, email: unit ? `${login}@units.example.org` : undefined });
       if (!created.ok) throw new Error(created.message);
       otp.set(login, created.oneTimePassword!);
     }
@@ -125,6 +125,15 @@ test('a dispatcher and a unit’s handler work a message from acceptance to clos
   await expect(dispatcher.getByRole('status')).toHaveText('已交办。');
   await dispatcher.getByRole('button', { name: '查看联系方式' }).click();
   await expect(dispatcher.getByText('13920010008')).toBeVisible();
+
+  // No SMTP on this server: the assignment notice waits in the outbox for the office to pass on by hand.
+  await dispatcher.getByRole('link', { name: '发件箱' }).click();
+  const notice = dispatcher.getByRole('region').or(dispatcher.locator('section')).filter({ hasText: number });
+  await expect(notice).toContainText('收件人：water@units.example.org');
+  await expectNoAxeViolations(dispatcher);
+  await notice.getByRole('button', { name: /标记为已处理/ }).click();
+  await expect(dispatcher.locator('section').filter({ hasText: number })).toHaveCount(0);
+  await dispatcher.goto(`${server.url}/console/messages/${number}`);
 
   const handler = await (await browser.newContext()).newPage();
   await signIn(handler, 'water');

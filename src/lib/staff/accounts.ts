@@ -21,6 +21,15 @@ export interface StaffAccount {
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** A staff e-mail address (for notices), or null when none is given; full-width signs read as half-width. */
+export function normaliseEmail(value: unknown): { email: string | null } | { problem: string } {
+  const email = typeof value === 'string' ? value.normalize('NFKC').trim() : '';
+  if (email === '') return { email: null };
+  return /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/.test(email) && email.length <= 100
+    ? { email }
+    : { problem: '电子邮箱格式不正确，例如 li@water.example.gov.cn；可以不填' };
+}
+
 /** A login as stored: trimmed, full-width letters as half-width, lower case. */
 export function normaliseLogin(value: unknown): string {
   return typeof value === 'string' ? value.normalize('NFKC').trim().toLowerCase() : '';
@@ -54,4 +63,9 @@ export function roleUnitProblem(role: unknown, unit: string | null, unitIds: Rea
 /** Only admins manage accounts (create, disable, reset, change role or unit). */
 export function mayManageAccounts(account: Pick<StaffAccount, 'role'>): boolean {
   return account.role === 'admin';
+}
+
+/** The supervision office and admins see the outbox (notices waiting or failed) and act on them by hand when mail is not set up. */
+export function maySeeOutbox(account: Pick<StaffAccount, 'role'>): boolean {
+  return account.role !== 'handler';
 }

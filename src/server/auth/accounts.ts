@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '../../lib/messages/permissions.ts';
-import { loginProblem, normaliseLogin, passwordProblem, roleUnitProblem, type StaffAccount } from '../../lib/staff/accounts.ts';
+import { loginProblem, normaliseEmail, normaliseLogin, passwordProblem, roleUnitProblem, type StaffAccount } from '../../lib/staff/accounts.ts';
 import type { StaffAccountsTable } from '../db/schema.ts';
 import type { Db } from '../messages/repository.ts';
 import type { Runtime } from '../runtime.ts';
@@ -30,11 +30,13 @@ export type AccountResult = { ok: true; account: StaffAccount; oneTimePassword?:
 
 export async function createAccount(
   runtime: Runtime,
-  input: { login: unknown; name: unknown; role: unknown; unit?: unknown },
+  input: { login: unknown; name: unknown; role: unknown; unit?: unknown; email?: unknown },
   by: string | null = null,
   now = new Date().toISOString(),
 ): Promise<AccountResult> {
   const login = normaliseLogin(input.login);
+  const email = normaliseEmail(input.email);
+  if ('problem' in email) return { ok: false, message: email.problem };
   const name = typeof input.name === 'string' ? input.name.trim() : '';
   const unit = typeof input.unit === 'string' && input.unit.trim() ? input.unit.trim() : null;
   const problem = loginProblem(login) ?? (name ? null : '请填写姓名') ?? roleUnitProblem(input.role, unit, runtime.rules.unitIds);
@@ -47,6 +49,7 @@ export async function createAccount(
     name: name.slice(0, 40),
     role: input.role as StaffRole,
     unit,
+    email: email.email,
     password_hash: await hashPassword(password),
     must_change_password: 1,
     disabled: 0,

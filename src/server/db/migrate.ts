@@ -15,6 +15,7 @@ import * as auditChain006 from './migrations/006-audit-chain.ts';
 import * as redaction007 from './migrations/007-redaction.ts';
 import * as repeats008 from './migrations/008-repeats.ts';
 import * as consoleIndexes009 from './migrations/009-console-indexes.ts';
+import * as outbox010 from './migrations/010-outbox.ts';
 
 /** What some migrations need beyond the database: the server's secret (to chain rows already stored) and the time limits in force (to record them on messages already stored). */
 export interface MigrationContext {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '007-redaction': redaction007,
   '008-repeats': repeats008,
   '009-console-indexes': consoleIndexes009,
+  '010-outbox': outbox010,
 };
 
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect, context: MigrationContext = {}): Promise<void> {

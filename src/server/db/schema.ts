@@ -134,6 +134,8 @@ export interface StaffAccountsTable {
   name: string;
   role: string;
   unit: string | null;
+  /** Where the account's notices go (a handler's new and urged messages). */
+  email: string | null;
   password_hash: string;
   must_change_password: number;
   disabled: number;
@@ -157,6 +159,25 @@ export interface SignInFailuresTable {
   failures: number;
 }
 
+/** A notice waiting to be sent, being sent, sent, or given up on (after the last retry). */
+export interface OutboxTable {
+  id: Generated<number>;
+  /** One per event and recipient, so a notice is queued once. */
+  key: string;
+  created_at: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  message_number: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** A sender working on it holds it until then (several servers share one outbox). */
+  claimed_until: string | null;
+  sent_at: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   messages: MessagesTable;
   message_events: MessageEventsTable;
@@ -169,4 +190,5 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
+  outbox: OutboxTable;
 }

@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('unit', 'text')
+    .addColumn('email', 'text')
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))

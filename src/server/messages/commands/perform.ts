@@ -3,7 +3,7 @@
  * this one): validate the input → inside one transaction, load the message, authorise the actor
  * (permissions.ts: the state table and the action's predicate, on the message as it is now), check
  * the action's own conditions, update the row, append the event (the audit record: who, when, from,
- * to, what was said), recompute the due day and the running totals → after the commit, tell whoever listens.
+ * to, what was said), recompute the due day and the running totals, queue its notices (outbox) → after the commit, tell whoever listens.
  *
  * Nothing else writes a message's state, so no screen, script or endpoint can skip a step.
  */
@@ -19,6 +19,7 @@ import type { Runtime } from '../../runtime.ts';
 import { storedDueDate } from '../deadline-of.ts';
 import { eventsOf, findRow, insertEvent, toRecord, type Db } from '../repository.ts';
 import { applyTallyChanges } from '../tallies.ts';
+import { queueNotices } from '../../mail/outbox.ts';
 import { factsOf } from '../../../lib/messages/stats.ts';
 import { tallyChanges } from '../../../lib/messages/tallies.ts';
 
@@ -124,6 +125,7 @@ async function performIn<Input>(
   await trx.updateTable('messages').set(update).where('id', '=', row.id).execute();
   await insertEvent(trx, { secret: runtime.secret, dialect: runtime.store.dialect }, row.id, event);
   const updated = toRecord((await findRow(trx, number))!, nextEvents);
+  await queueNotices(trx, runtime, definition.event, updated, at);
   const { deadlines, calendar } = runtime.rules;
   await applyTallyChanges(trx, tallyChanges(factsOf(record, deadlines, calendar), factsOf(updated, deadlines, calendar)));
   return { ok: true, record: updated };

@@ -10,6 +10,8 @@ import type { Runtime } from '../../runtime.ts';
 
 /** Why the details are read: to reply, to call the citizen back, or to pass the message to another body. */
 export const CONTACT_PURPOSES = { reply: '答复', callback: '回访', transfer: '转办' } as const;
+/** The system's own use: an e-mail notice to the citizen (recorded, never chosen by staff). */
+export const NOTICE_PURPOSE = { notice: '通知' } as const;
 export type ContactPurpose = keyof typeof CONTACT_PURPOSES;
 
 export interface ContactDetails {

@@ -1,0 +1,65 @@
+/**
+ * 通知: which events send a notice to whom, in words. A unit's handlers hear when a message is
+ * assigned to them or urged; the citizen, when their message is closed or its deadline extended
+ * (if they left an e-mail address). Notices carry links, never a citizen's contact details or the
+ * text of a message, so a forwarded e-mail reveals little.
+ */
+import type { MessageEvent } from './state-machine.ts';
+
+export type NoticeRecipient = 'unit' | 'citizen';
+
+export interface NoticeSpec {
+  to: NoticeRecipient;
+  subject: string;
+  body: string;
+}
+
+export interface NoticeFacts {
+  number: string;
+  title: string;
+  /** The due day after the event, where there is one. */
+  due: string | null;
+  siteUrl: string;
+  siteName: string;
+}
+
+export function noticesFor(event: MessageEvent, m: NoticeFacts): NoticeSpec[] {
+  const console = `${m.siteUrl}/console/messages/${m.number}`;
+  const track = `${m.siteUrl}/messages/track`;
+  switch (event) {
+    case 'assign':
+      return [
+        {
+          to: 'unit',
+          subject: `【${m.siteName}】新交办留言 ${m.number}`,
+          body: `一条网民留言已交由贵单位办理：\n\n${m.number}　${m.title}\n答复期限：${m.due ?? '见督办台'}\n\n请登录督办台查看和答复：${console}\n`,
+        },
+      ];
+    case 'urge':
+      return [
+        {
+          to: 'unit',
+          subject: `【${m.siteName}】督办：留言 ${m.number}`,
+          body: `督查室对以下留言进行督办，请尽快办理答复：\n\n${m.number}　${m.title}\n答复期限：${m.due ?? '见督办台'}\n\n${console}\n`,
+        },
+      ];
+    case 'approve':
+      return [
+        {
+          to: 'citizen',
+          subject: `【${m.siteName}】您的留言 ${m.number} 已办结`,
+          body: `您提交的留言 ${m.number} 已经办结，答复已经审核。\n请凭留言编号和查询码查看答复并评价：${track}\n\n（本邮件由系统发出，请勿回复。）\n`,
+        },
+      ];
+    case 'extend':
+      return [
+        {
+          to: 'citizen',
+          subject: `【${m.siteName}】您的留言 ${m.number} 办理期限已延长`,
+          body: `您提交的留言 ${m.number} 经批准延期，新的答复期限为 ${m.due ?? '（见查询页）'}。\n延期理由和办理过程可凭留言编号和查询码查看：${track}\n\n（本邮件由系统发出，请勿回复。）\n`,
+        },
+      ];
+    default:
+      return [];
+  }
+}
