@@ -15,6 +15,7 @@ import { describeOnBackends, submitted } from './backends.ts';
 import { loadMessage } from '../../src/server/messages/repository.ts';
 import { queuePage, unitLoads } from '../../src/server/messages/queues.ts';
 import { queueById } from '../../src/lib/messages/queues.ts';
+import { readQueueFilter } from '../../src/lib/messages/queue-filter.ts';
 import { urgeOverdue } from '../../src/server/messages/auto-urge.ts';
 
 const choices = { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['housing', 'water'], tasks: [] };
@@ -163,5 +164,28 @@ describeOnBackends('the dispatcher’s overview', (runtime, run) => {
       { unit: 'housing', open: 1, dueSoon: 0, overdue: 0 },
     ]);
     expect((await unitLoads(runtime(), '2026-03-27')).find((l) => l.unit === 'housing')).toEqual({ unit: 'housing', open: 1, dueSoon: 1, overdue: 0 });
+  });
+});
+
+describeOnBackends('the console’s queue filters', (runtime, run) => {
+  run('find by number, by phone however typed, or by words; filter by type, month and channel; a handler stays in its unit', async () => {
+    const a = await submitted(runtime(), { title: '望澜路路灯不亮', phone: '13920010008' }, { at: '2026-11-02T02:00:00Z' });
+    const b = await submitted(
+      runtime(),
+      { type: 'help', title: '求助：老人行动不便', content: '独居老人行动不便，希望社区上门帮助。', phone: '13800000001' },
+      { at: '2026-10-31T15:00:00Z' },
+    );
+    const page = async (q: Record<string, string>, unit?: string) =>
+      (await queuePage(runtime(), queueById('submitted')!, { asOf: '2026-11-03', unit, filter: readQueueFilter(new URLSearchParams(q)) }, 1, 50)).map(
+        (r) => r.number,
+      );
+    expect(await page({ q: '１３９ ２００１ ０００８' })).toEqual([a.number]);
+    expect(await page({ q: a.number.toLowerCase() })).toEqual([a.number]);
+    expect(await page({ q: '路灯  不亮' })).toEqual([a.number]);
+    expect(await page({ q: '%' })).toEqual([]);
+    expect(await page({ type: 'help' })).toEqual([b.number]);
+    expect(await page({ month: '2026-10' })).toEqual([b.number]);
+    expect(await page({ channel: 'open311' })).toEqual([]);
+    expect(await page({ unit: 'water' }, 'housing')).toEqual([]);
   });
 });

@@ -5,6 +5,10 @@
 import type { IsoDate } from '../../lib/calendar/dates.ts';
 import { addWorkingDays } from '../../lib/calendar/working-days.ts';
 import type { QueueDefinition } from '../../lib/messages/queues.ts';
+import { findOf, type QueueFilter } from '../../lib/messages/queue-filter.ts';
+import { containsPattern } from '../../lib/messages/board-filter.ts';
+import { chinaMonthRange } from '../../lib/calendar/dates.ts';
+import { sql } from 'kysely';
 import type { Runtime } from '../runtime.ts';
 import type { Db } from './repository.ts';
 
@@ -12,6 +16,8 @@ export interface QueueScope {
   /** Only this unit's messages (a handler's view). */
   unit?: string;
   asOf: IsoDate;
+  /** The page's filters and find box (queue-filter.ts). */
+  filter?: QueueFilter;
 }
 
 /** The last day that counts as 临期 as of `asOf`: N working days on. */
@@ -27,6 +33,25 @@ function queueQuery(db: Db, runtime: Runtime, queue: QueueDefinition, scope: Que
   if (queue.due === 'soon') select = select.where('due_date', '>=', scope.asOf).where('due_date', '<=', dueSoonLimit(runtime, scope.asOf));
   if (queue.rating) select = select.where('rating', '=', queue.rating);
   if (queue.toPublish) select = select.where('consent', '=', 1).where('published', '=', 0);
+  const filter = scope.filter;
+  if (!filter) return select;
+  if (filter.unit && scope.unit === undefined) select = select.where('unit', '=', filter.unit);
+  if (filter.type) select = select.where('type', '=', filter.type);
+  if (filter.channel) select = select.where('channel', '=', filter.channel);
+  if (filter.task) select = select.where('task', '=', filter.task);
+  if (filter.month) {
+    const { from, to } = chinaMonthRange(filter.month);
+    select = select.where('submitted_at', '>=', from).where('submitted_at', '<', to);
+  }
+  const find = findOf(filter.q);
+  if (find.kind === 'number') select = select.where('number', '=', find.number);
+  // Staff may find a message by the citizen's phone; the column is compared, never selected.
+  if (find.kind === 'phone') select = select.where('phone', '=', find.phone);
+  if (find.kind === 'words')
+    for (const word of find.words) {
+      const pattern = containsPattern(word);
+      select = select.where((eb) => eb.or([sql<boolean>`lower(title) like ${pattern} escape '\\'`, sql<boolean>`lower(content) like ${pattern} escape '\\'`]));
+    }
   return select;
 }
 

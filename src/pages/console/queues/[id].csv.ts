@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { getRuntime } from '../../../data/messages';
 import { loadBoard } from '../../../data/board';
 import { queueById } from '../../../lib/messages/queues';
+import { readQueueFilter } from '../../../lib/messages/queue-filter';
 import { queuePage } from '../../../server/messages/queues';
 import { QUEUE_HEADER } from '../../../lib/messages/stats-export';
 import { STATE_LABELS } from '../../../lib/messages/vocabulary';
@@ -14,13 +15,13 @@ export const prerender = false;
 
 const BATCH = 2000;
 
-export const GET: APIRoute = async ({ params, locals }) => {
+export const GET: APIRoute = async ({ params, locals, url }) => {
   const queue = queueById(params.id ?? '');
   if (!queue) return new Response('没有这个队列', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const runtime = await getRuntime();
   const board = await loadBoard();
   const { account } = locals.staff!;
-  const scope = { asOf: today(), ...(account.role === 'handler' ? { unit: account.unit ?? '' } : {}) };
+  const scope = { asOf: today(), filter: readQueueFilter(url.searchParams), ...(account.role === 'handler' ? { unit: account.unit ?? '' } : {}) };
   const types = new Map(runtime.rules.settings.messages.types.map((t) => [t.id, t.label]));
   const csv = (rows: (string | number)[][], bom = false) => stringify(rows, { bom, record_delimiter: 'windows' });
   let page = 0;
