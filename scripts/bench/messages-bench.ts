@@ -36,7 +36,7 @@ async function start(script: string, port: number, env: NodeJS.ProcessEnv): Prom
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((ok, fail) => {
-    child.stdout!.on('data', (d: Buffer) => (/listening/i.test(d.toString()) ? ok() : undefined));
+    child.stdout!.on('data', (d: Buffer) => (/listening|网站已启动/i.test(d.toString()) ? ok() : undefined));
     child.once('exit', (code) => fail(new Error(`${script} exited with ${code}`)));
   });
   return child;

@@ -21,24 +21,30 @@ export async function syncCalendar(runtime: Runtime): Promise<number> {
     if (previous === rules.calendarFingerprint) return 0;
     const now = new Date().toISOString();
     let changed = 0;
-    for (const { row, record } of await loadMessages(trx, { openOnly: true })) {
-      const due = storedDueDate(rules, record);
-      if (due === row.due_date) continue;
-      changed += 1;
-      await trx.updateTable('messages').set({ due_date: due, updated_at: now }).where('id', '=', row.id).execute();
-      const note = row.due_date
-        ? due
-          ? `节假日安排调整，办理期限由 ${row.due_date} 改为 ${due}`
-          : `节假日安排调整，办理期限 ${row.due_date} 已超出已录入的日历，待录入后重新计算`
-        : `节假日安排已更新，办理期限确定为 ${due}`;
-      await insertEvent(trx, { secret: runtime.secret, dialect: store.dialect }, row.id, {
-        event: 'recompute_deadline',
-        at: now,
-        role: 'system',
-        from: record.state,
-        to: record.state,
-        note,
-      });
+    // Open messages a batch at a time: a province's open queue does not fit in one query's parameters.
+    for (let after = 0; ;) {
+      const batch = await loadMessages(trx, { openOnly: true, afterId: after, limit: 1000 });
+      if (batch.length === 0) break;
+      after = batch.at(-1)!.row.id;
+      for (const { row, record } of batch) {
+        const due = storedDueDate(rules, record);
+        if (due === row.due_date) continue;
+        changed += 1;
+        await trx.updateTable('messages').set({ due_date: due, updated_at: now }).where('id', '=', row.id).execute();
+        const note = row.due_date
+          ? due
+            ? `节假日安排调整，办理期限由 ${row.due_date} 改为 ${due}`
+            : `节假日安排调整，办理期限 ${row.due_date} 已超出已录入的日历，待录入后重新计算`
+          : `节假日安排已更新，办理期限确定为 ${due}`;
+        await insertEvent(trx, { secret: runtime.secret, dialect: store.dialect }, row.id, {
+          event: 'recompute_deadline',
+          at: now,
+          role: 'system',
+          from: record.state,
+          to: record.state,
+          note,
+        });
+      }
     }
     // Working days to reply and on-time closings are counted on the calendar: recount the totals on the corrected one.
     await rebuildTallies(trx, rules);

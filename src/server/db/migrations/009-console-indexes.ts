@@ -1,6 +1,8 @@
-/** 009: indexes for the console's reads: a unit's queues and counts, and the per-unit overview. */
+/** 009: indexes for the console's reads: a unit's queues and counts, the per-unit overview, finished queues newest first, and finding by phone. */
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('messages_unit_state').on('messages').columns(['unit', 'state', 'due_date']).execute();
+  await db.schema.createIndex('messages_state_updated').on('messages').columns(['state', 'updated_at']).execute();
+  await db.schema.createIndex('messages_phone').on('messages').column('phone').execute();
 }
