@@ -92,19 +92,39 @@ async function generate(runtime: Runtime): Promise<void> {
     await db.transaction().execute(async (trx) => {
       const ids = await trx.insertInto('messages').values(messages).returning(['id', 'state', 'submitted_at', 'unit']).execute();
       const events = ids.flatMap((m) => {
-        const base = { message_id: m.id, at: m.submitted_at, actor: null, note: null, internal_note: null, new_due: null, rating: null, limit_days: null, reply: null, repeat_of: null, prev_hash: null, hash: null, unit: null as string | null };
+        const base = {
+          message_id: m.id,
+          at: m.submitted_at,
+          actor: null,
+          note: null,
+          internal_note: null,
+          new_due: null,
+          rating: null,
+          limit_days: null,
+          reply: null,
+          repeat_of: null,
+          prev_hash: null,
+          hash: null,
+          unit: null as string | null,
+        };
         const list: (typeof base & { event: string; role: string; from_state: string | null; to_state: string })[] = [
           { ...base, event: 'submit', role: 'citizen', from_state: null, to_state: 'submitted' },
         ];
-        if (m.state !== 'submitted' && m.state !== 'rejected') list.push({ ...base, event: 'accept', role: 'dispatcher', from_state: 'submitted', to_state: 'accepted' });
+        if (m.state !== 'submitted' && m.state !== 'rejected')
+          list.push({ ...base, event: 'accept', role: 'dispatcher', from_state: 'submitted', to_state: 'accepted' });
         if (m.unit) list.push({ ...base, event: 'assign', role: 'dispatcher', from_state: 'accepted', to_state: 'assigned', unit: m.unit });
         if (m.state === 'replied' || m.state === 'closed') list.push({ ...base, event: 'reply', role: 'handler', from_state: 'assigned', to_state: 'replied' });
         if (m.state === 'closed') list.push({ ...base, event: 'approve', role: 'dispatcher', from_state: 'replied', to_state: 'closed' });
         return list;
       });
-      for (let e = 0; e < events.length; e += 500) await trx.insertInto('message_events').values(events.slice(e, e + 500)).execute();
+      for (let e = 0; e < events.length; e += 500)
+        await trx
+          .insertInto('message_events')
+          .values(events.slice(e, e + 500))
+          .execute();
     });
-    if ((from / BATCH) % 200 === 0) process.stdout.write(`  ${from.toLocaleString()} / ${COUNT.toLocaleString()} messages (${Math.round((Date.now() - started) / 1000)} s)\n`);
+    if ((from / BATCH) % 200 === 0)
+      process.stdout.write(`  ${from.toLocaleString()} / ${COUNT.toLocaleString()} messages (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
   process.stdout.write(`  generated ${COUNT.toLocaleString()} messages in ${Math.round((Date.now() - started) / 1000)} s; counting the running totals…\n`);
   await db.transaction().execute((trx) => rebuildTallies(trx, runtime.rules));
@@ -113,7 +133,11 @@ async function generate(runtime: Runtime): Promise<void> {
 }
 
 async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(root, 'scripts', 'serve.ts')], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'scripts', 'serve.ts')], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((ok, fail) => {
     child.stdout!.on('data', (d: Buffer) => (/网站已启动/.test(d.toString()) ? ok() : undefined));
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
@@ -148,34 +172,141 @@ async function bench(backend: 'sqlite' | 'postgres'): Promise<void> {
     await changePassword(runtime, created.account.id, PASSWORD);
     server = await startServer(env, 4690);
     const base = 'http://127.0.0.1:4690';
-    const signIn = await fetch(`${base}/console/sign-in`, { method: 'POST', body: new URLSearchParams({ login: 'bench', password: PASSWORD }), headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    const signIn = await fetch(`${base}/console/sign-in`, {
+      method: 'POST',
+      body: new URLSearchParams({ login: 'bench', password: PASSWORD }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     const sample = (await runtime.store.db.selectFrom('messages').select('number').where('state', '=', 'assigned').limit(1).executeTakeFirstOrThrow()).number;
-    const get = (path: string, withCookie = true) => async () => {
-      const response = await fetch(`${base}${path}`, { headers: withCookie ? { cookie } : {} });
-      if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
-      await response.arrayBuffer();
-    };
+    const get =
+      (path: string, withCookie = true) =>
+      async () => {
+        const response = await fetch(`${base}${path}`, { headers: withCookie ? { cookie } : {} });
+        if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+        await response.arrayBuffer();
+      };
     const db = runtime.store.db;
     const rows: [string, string, () => Promise<unknown>, () => Promise<unknown>, number][] = [
-      ['console home (9 queue counts)', '/console/', get('/console/'), () => Promise.all(['submitted', 'accepted', 'assigned', 'replied', 'closed'].map((s) => db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).where('state', '=', s).executeTakeFirst())), 100],
-      ['queue 办理中, first page', '/console/queues/assigned', get('/console/queues/assigned'), () => db.selectFrom('messages').select(['number', 'title']).where('state', '=', 'assigned').orderBy('due_date').limit(50).execute(), 100],
-      ['queue 已办结, page 50', '/console/queues/closed?page=50', get('/console/queues/closed?page=50'), () => db.selectFrom('messages').select(['number', 'title']).where('state', '=', 'closed').orderBy('updated_at', 'desc').limit(50).offset(2450).execute(), 100],
-      ['queue of one unit', '/console/queues/assigned?unit=water', get('/console/queues/assigned?unit=water'), () => db.selectFrom('messages').select(['number']).where('state', '=', 'assigned').where('unit', '=', 'water').orderBy('due_date').limit(50).execute(), 100],
-      ['find: words', '/console/queues/closed?q=路灯', get(`/console/queues/closed?q=${encodeURIComponent('路灯 问题')}`), () => db.selectFrom('messages').select(['number']).where('state', '=', 'closed').where(sql<boolean>`lower(title) like '%路灯%'`).limit(50).execute(), 300],
-      ['find: phone', '/console/queues/closed?q=<phone>', get('/console/queues/closed?q=13910000500'), () => db.selectFrom('messages').select(['number']).where('phone', '=', '13910000500').execute(), 100],
-      ['message page', `/console/messages/<n>`, get(`/console/messages/${sample}`), () => db.selectFrom('message_events').selectAll().innerJoin('messages', 'messages.id', 'message_events.message_id').where('messages.number', '=', sample).execute(), 100],
-      ['public board', '/messages/', get('/messages/', false), () => db.selectFrom('messages').select(['id']).where('published', '=', 1).orderBy('closed_at', 'desc').limit(20).execute(), 100],
-      ['public board search', '/messages/?q=井盖', get(`/messages/?q=${encodeURIComponent('井盖')}`, false), () => db.selectFrom('messages').select(['id']).where('published', '=', 1).where(sql<boolean>`public_text like '%井盖%'`).orderBy('closed_at', 'desc').limit(20).execute(), 300],
+      [
+        'console home (9 queue counts)',
+        '/console/',
+        get('/console/'),
+        () =>
+          Promise.all(
+            ['submitted', 'accepted', 'assigned', 'replied', 'closed'].map((s) =>
+              db
+                .selectFrom('messages')
+                .select((eb) => eb.fn.countAll().as('n'))
+                .where('state', '=', s)
+                .executeTakeFirst(),
+            ),
+          ),
+        100,
+      ],
+      [
+        'queue 办理中, first page',
+        '/console/queues/assigned',
+        get('/console/queues/assigned'),
+        () => db.selectFrom('messages').select(['number', 'title']).where('state', '=', 'assigned').orderBy('due_date').limit(50).execute(),
+        100,
+      ],
+      [
+        'queue 已办结, page 50',
+        '/console/queues/closed?page=50',
+        get('/console/queues/closed?page=50'),
+        () =>
+          db.selectFrom('messages').select(['number', 'title']).where('state', '=', 'closed').orderBy('updated_at', 'desc').limit(50).offset(2450).execute(),
+        100,
+      ],
+      [
+        'queue of one unit',
+        '/console/queues/assigned?unit=water',
+        get('/console/queues/assigned?unit=water'),
+        () => db.selectFrom('messages').select(['number']).where('state', '=', 'assigned').where('unit', '=', 'water').orderBy('due_date').limit(50).execute(),
+        100,
+      ],
+      [
+        'find: words',
+        '/console/queues/closed?q=路灯',
+        get(`/console/queues/closed?q=${encodeURIComponent('路灯 问题')}`),
+        () =>
+          db
+            .selectFrom('messages')
+            .select(['number'])
+            .where('state', '=', 'closed')
+            .where(sql<boolean>`lower(title) like '%路灯%'`)
+            .limit(50)
+            .execute(),
+        300,
+      ],
+      [
+        'find: phone',
+        '/console/queues/closed?q=<phone>',
+        get('/console/queues/closed?q=13910000500'),
+        () => db.selectFrom('messages').select(['number']).where('phone', '=', '13910000500').execute(),
+        100,
+      ],
+      [
+        'message page',
+        `/console/messages/<n>`,
+        get(`/console/messages/${sample}`),
+        () =>
+          db
+            .selectFrom('message_events')
+            .selectAll()
+            .innerJoin('messages', 'messages.id', 'message_events.message_id')
+            .where('messages.number', '=', sample)
+            .execute(),
+        100,
+      ],
+      [
+        'public board',
+        '/messages/',
+        get('/messages/', false),
+        () => db.selectFrom('messages').select(['id']).where('published', '=', 1).orderBy('closed_at', 'desc').limit(20).execute(),
+        100,
+      ],
+      [
+        'public board search',
+        '/messages/?q=井盖',
+        get(`/messages/?q=${encodeURIComponent('井盖')}`, false),
+        () =>
+          db
+            .selectFrom('messages')
+            .select(['id'])
+            .where('published', '=', 1)
+            .where(sql<boolean>`public_text like '%井盖%'`)
+            .orderBy('closed_at', 'desc')
+            .limit(20)
+            .execute(),
+        300,
+      ],
       ['public statistics', '/messages/stats', get('/messages/stats', false), () => db.selectFrom('message_tallies').selectAll().execute(), 100],
-      ['Open311 requests.json', '/open311/v2/requests.json', get('/open311/v2/requests.json', false), () => db.selectFrom('messages').select(['id']).where('state', 'in', ['accepted', 'assigned', 'replied', 'closed']).orderBy('submitted_at', 'desc').limit(1000).execute(), 100],
+      [
+        'Open311 requests.json',
+        '/open311/v2/requests.json',
+        get('/open311/v2/requests.json', false),
+        () =>
+          db
+            .selectFrom('messages')
+            .select(['id'])
+            .where('state', 'in', ['accepted', 'assigned', 'replied', 'closed'])
+            .orderBy('submitted_at', 'desc')
+            .limit(1000)
+            .execute(),
+        100,
+      ],
     ];
     console.log(`\n${backend}, ${COUNT.toLocaleString()} messages, p95 of ${REQUESTS} requests each (one client):`);
     console.log('page'.padEnd(34) + 'p95 page'.padStart(12) + 'p95 bare SQL'.padStart(14) + 'goal'.padStart(9));
     for (const [label, , page, bare, goal] of rows) {
       const pageP95 = await timeIt(page, REQUESTS);
       const sqlP95 = await timeIt(bare, REQUESTS);
-      console.log(`${label.padEnd(34)}${`${pageP95.toFixed(1)} ms`.padStart(12)}${`${sqlP95.toFixed(1)} ms`.padStart(14)}${`${goal} ms`.padStart(9)}${pageP95 <= goal ? '  met' : '  missed'}`);
+      console.log(
+        `${label.padEnd(34)}${`${pageP95.toFixed(1)} ms`.padStart(12)}${`${sqlP95.toFixed(1)} ms`.padStart(14)}${`${goal} ms`.padStart(9)}${pageP95 <= goal ? '  met' : '  missed'}`,
+      );
     }
   } finally {
     server?.kill('SIGTERM');

@@ -17,8 +17,9 @@ export interface BoardPage {
   total: number;
 }
 
+/** Published messages: publishing requires the author's consent and a closed message, and reopening withdraws it, so `published` alone says it (and keeps the count index-only). */
 function published(db: Db, query: BoardQuery) {
-  let select = db.selectFrom('messages').where('published', '=', 1).where('consent', '=', 1).where('state', '=', 'closed');
+  let select = db.selectFrom('messages').where('published', '=', 1);
   if (query.unit) select = select.where('unit', '=', query.unit);
   if (query.type) select = select.where('type', '=', query.type);
   if (query.task) select = select.where('task', '=', query.task);
