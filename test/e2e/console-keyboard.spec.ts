@@ -133,6 +133,7 @@ test('from the citizen’s form to a published, rated, reopened and closed answe
   await handler.reload();
   await type(handler, handler.getByLabel(/答复内容/), '已冲洗整段管网并复检，水质合格。');
   await press(handler, handler.getByRole('button', { name: /提交答复/ }));
+  await expect(handler.getByRole('status')).toHaveText('已承办单位答复。');
   await dispatcher.reload();
   await press(dispatcher, dispatcher.getByRole('button', { name: /审核通过/ }));
   await expect(dispatcher.getByRole('status')).toHaveText('已审核通过，办结。');

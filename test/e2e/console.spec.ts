@@ -149,10 +149,12 @@ test('a dispatcher and a unit’s handler work a message from acceptance to clos
   await dispatcher.reload();
   await dispatcher.getByLabel('需要修改的地方（承办单位会看到）').fill('请写明检修结果和完成日期。');
   await dispatcher.getByRole('button', { name: '退回重办' }).click();
+  await expect(dispatcher.getByRole('status')).toHaveText('已答复退回重办。');
   await handler.reload();
   await expect(handler.getByText('内部记录：请写明检修结果和完成日期。')).toBeVisible();
   await handler.getByLabel(/答复内容/).fill('经现场检查，一处老旧管道锈蚀，已于当日更换，水质检测合格。');
   await handler.getByRole('button', { name: /提交答复/ }).click();
+  await expect(handler.getByRole('status')).toHaveText('已承办单位答复。');
   await dispatcher.reload();
   await dispatcher.getByRole('button', { name: /审核通过/ }).click();
   await expect(dispatcher.getByRole('status')).toHaveText('已审核通过，办结。');
