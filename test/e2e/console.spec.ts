@@ -68,11 +68,13 @@ async function submit(title: string): Promise<{ number: string; code: string }> 
 async function signIn(page: Page, login: string): Promise<void> {
   await page.goto(`${server.url}/console/`);
   await expect(page).toHaveURL(/\/console\/sign-in$/);
+  await expectNoAxeViolations(page);
   await page.getByLabel('登录名').fill(login);
   await page.getByLabel('密码').fill(otp.get(login) ?? PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   if (otp.has(login)) {
     await expect(page.getByRole('heading', { name: '设置新密码' })).toBeVisible();
+    await expectNoAxeViolations(page);
     await page.getByLabel('新密码', { exact: true }).fill(PASSWORD);
     await page.getByLabel('再输入一次新密码').fill(PASSWORD);
     await page.getByRole('button', { name: '保存新密码' }).click();
