@@ -17,7 +17,7 @@ import type { MessageRecord } from '../lib/messages/types.ts';
 import type { StaffSession } from '../server/auth/sessions.ts';
 import { changeRole, createAccount, listAccounts, resetPassword, setDisabled } from '../server/auth/accounts.ts';
 import { mayManageAccounts, type StaffAccount } from '../lib/staff/accounts.ts';
-import { BodyError, readFields } from '../server/http/body.ts';
+import { BodyError, readFields, textField as text } from '../server/http/body.ts';
 import { act, ACTIONS, type ActionEvent } from '../server/messages/commands/index.ts';
 import { readContactDetails, type ContactDetails } from '../server/messages/commands/read-contact.ts';
 import { loadMessage } from '../server/messages/repository.ts';
@@ -45,8 +45,6 @@ const CONSOLE_ACTIONS: readonly ActionEvent[] = [
   'reopen',
   'unpublish',
 ];
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The posted form's fields as the action's input. */
 function inputOf(event: ActionEvent, fields: Record<string, unknown>): Record<string, unknown> {

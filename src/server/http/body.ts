@@ -46,6 +46,11 @@ export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
 }
 
+/** A posted field as text, to show again in a form: a string as it came, anything else (missing, a list, JSON) as empty. */
+export function textField(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /** Form fields (application/x-www-form-urlencoded) or a JSON object, as a plain record. A repeated form field keeps its last value, except one named with [] (checkboxes: `hide[]`), which keeps them all as a list. */
 export async function readFields(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();

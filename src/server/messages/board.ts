@@ -4,11 +4,10 @@
  * from the running totals, not from reading every message.
  */
 import { sql } from 'kysely';
-import { chinaMonthRange } from '../../lib/calendar/dates.ts';
 import { containsPattern, searchTerms, type BoardQuery } from '../../lib/messages/board-filter.ts';
 import { publicMessage, publicSearchText, type PublicMessage, type ViewContext } from '../../lib/messages/public-view.ts';
 import type { Runtime } from '../runtime.ts';
-import { loadMessages, readState, writeState, type Db } from './repository.ts';
+import { loadMessages, readState, submittedInMonth, writeState, type Db } from './repository.ts';
 import { readTallies } from './tallies.ts';
 
 export interface BoardPage {
@@ -23,10 +22,7 @@ function published(db: Db, query: BoardQuery) {
   if (query.unit) select = select.where('unit', '=', query.unit);
   if (query.type) select = select.where('type', '=', query.type);
   if (query.task) select = select.where('task', '=', query.task);
-  if (query.month) {
-    const { from, to } = chinaMonthRange(query.month);
-    select = select.where('submitted_at', '>=', from).where('submitted_at', '<', to);
-  }
+  if (query.month) select = select.where(submittedInMonth(query.month));
   for (const word of searchTerms(query.q)) select = select.where(sql<boolean>`public_text like ${containsPattern(word)} escape '\\'`);
   return select;
 }

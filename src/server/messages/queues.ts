@@ -7,10 +7,9 @@ import { addWorkingDays } from '../../lib/calendar/working-days.ts';
 import type { QueueDefinition } from '../../lib/messages/queues.ts';
 import { findOf, type QueueFilter } from '../../lib/messages/queue-filter.ts';
 import { containsPattern } from '../../lib/messages/board-filter.ts';
-import { chinaMonthRange } from '../../lib/calendar/dates.ts';
 import { sql } from 'kysely';
 import type { Runtime } from '../runtime.ts';
-import type { Db } from './repository.ts';
+import { submittedInMonth, type Db } from './repository.ts';
 
 export interface QueueScope {
   /** Only this unit's messages (a handler's view). */
@@ -39,10 +38,7 @@ function queueQuery(db: Db, runtime: Runtime, queue: QueueDefinition, scope: Que
   if (filter.type) select = select.where('type', '=', filter.type);
   if (filter.channel) select = select.where('channel', '=', filter.channel);
   if (filter.task) select = select.where('task', '=', filter.task);
-  if (filter.month) {
-    const { from, to } = chinaMonthRange(filter.month);
-    select = select.where('submitted_at', '>=', from).where('submitted_at', '<', to);
-  }
+  if (filter.month) select = select.where(submittedInMonth(filter.month));
   const find = findOf(filter.q);
   if (find.kind === 'number') select = select.where('number', '=', find.number);
   // Staff may find a message by the citizen's phone; the column is compared, never selected.

@@ -2,8 +2,8 @@
  * Reading and writing messages. The only module that knows the tables; commands call it inside
  * their transactions, pages call it to read. Rows become the domain's MessageRecord here.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { IsoDate } from '../../lib/calendar/dates.ts';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { chinaMonthRange, type IsoDate, type IsoMonth } from '../../lib/calendar/dates.ts';
 import type { MessageEvent, MessageState } from '../../lib/messages/state-machine.ts';
 import type { Role } from '../../lib/messages/permissions.ts';
 import type { EventRecord, MessageRecord } from '../../lib/messages/types.ts';
@@ -93,6 +93,12 @@ export function toRecord(row: MessageRow, events: EventRecord[]): MessageRecord 
         : { title: row.public_title, content: row.public_content, reply: row.public_reply },
     events,
   };
+}
+
+/** Submitted within a month in China time, as an indexed range on submitted_at (the board's and the console's month filter). */
+export function submittedInMonth(month: IsoMonth) {
+  const { from, to } = chinaMonthRange(month);
+  return (eb: ExpressionBuilder<Database, 'messages'>) => eb.and([eb('submitted_at', '>=', from), eb('submitted_at', '<', to)]);
 }
 
 /** Next tracking-number sequence for a day; the counter row serialises concurrent submissions. */

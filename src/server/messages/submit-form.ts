@@ -4,7 +4,7 @@
  * what was typed and an error beside each field.
  */
 import type { SubmissionChoices } from '../../lib/messages/submission.ts';
-import { BodyError, readFields } from '../http/body.ts';
+import { BodyError, readFields, textField as text } from '../http/body.ts';
 import type { Runtime } from '../runtime.ts';
 import { submitMessage, type SubmitErrors, type SubmitResult } from './commands/submit.ts';
 
@@ -21,7 +21,6 @@ export interface SubmitOutcome {
   receipt: Extract<SubmitResult, { kind: 'created' | 'repeat' }> | null;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const CONSENT = new Set(['yes', 'on', 'true']);
 
 /** The empty form, prefilled from the address (?type=, ?unit=, ?task=). */

@@ -5,7 +5,7 @@
  * cross-site rule can tell a read from a change (src/server/http/cross-site.ts).
  */
 import type { MessageRecord } from '../../lib/messages/types.ts';
-import { BodyError, readFields } from '../http/body.ts';
+import { BodyError, readFields, textField as text } from '../http/body.ts';
 import type { Runtime } from '../runtime.ts';
 import { rateMessage, trackMessage } from './commands/track.ts';
 
@@ -23,8 +23,6 @@ export interface TrackOutcome {
 }
 
 export const NO_LOOKUP: TrackOutcome = { status: 200, headers: {}, number: '', code: '', record: null, rated: false, errors: [], fieldErrors: {} };
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export async function trackForm(runtime: Runtime, request: Request, client: string, action: 'track' | 'rate'): Promise<TrackOutcome> {
   let fields: Record<string, unknown>;
