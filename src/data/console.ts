@@ -16,7 +16,7 @@ import { normaliseTrackingNumber } from '../lib/messages/tracking.ts';
 import type { MessageRecord } from '../lib/messages/types.ts';
 import type { StaffSession } from '../server/auth/sessions.ts';
 import { changeRole, createAccount, listAccounts, resetPassword, setDisabled } from '../server/auth/accounts.ts';
-import { mayManageAccounts, type StaffAccount } from '../lib/staff/accounts.ts';
+import { mayManageAccounts, maySeeOutbox, type StaffAccount } from '../lib/staff/accounts.ts';
 import { BodyError, readFields, textField as text } from '../server/http/body.ts';
 import { act, ACTIONS, type ActionEvent } from '../server/messages/commands/index.ts';
 import { readContactDetails, type ContactDetails } from '../server/messages/commands/read-contact.ts';
@@ -292,4 +292,24 @@ export async function accountsPage(astro: Pick<AstroGlobal, 'request' | 'respons
     csrfToken: staff.csrfToken,
     values,
   };
+}
+
+/** 发件箱: notices waiting or given up on, for the office; a POST marks one as passed on by hand. Handlers do not see it. */
+export async function outboxPage(astro: Pick<AstroGlobal, 'request' | 'locals' | 'redirect'>) {
+  if (!maySeeOutbox(astro.locals.staff!.account)) return new Response('找不到页面', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const runtime = await getRuntime();
+  const db = runtime.store.db;
+  if (astro.request.method === 'POST') {
+    const id = Number((await readFields(astro.request)).id);
+    if (Number.isInteger(id))
+      await db
+        .updateTable('outbox')
+        .set({ status: 'handled', claimed_until: null })
+        .where('id', '=', id)
+        .where('status', 'in', ['pending', 'failed'])
+        .execute();
+    return astro.redirect('/console/outbox', 303);
+  }
+  const notices = await db.selectFrom('outbox').selectAll().where('status', 'in', ['pending', 'failed']).orderBy('id').limit(200).execute();
+  return { notices, mailConfigured: runtime.config.mail.smtpUrl !== null };
 }
