@@ -91,10 +91,10 @@ try {
       const limit = runtime.rules.deadlines.limits[sample.type] ?? 15;
       const late = random() < 0.15;
       if (late && random() < 0.5) {
-        await step(workdayAfter(assigned, limit - 2), DISPATCHER, 'extend', {
-          newDue: workdayAfter(assigned, limit + 8),
-          reason: '需会同多个部门现场核查，申请延期。',
-        });
+        // The unit asks (申请延期); the office grants it with a reason for the public.
+        const newDue = workdayAfter(assigned, limit + 8);
+        await step(workdayAfter(assigned, limit - 3), handler, 'request_extension', { newDue, reason: '涉及多个部门，需会同现场核查后才能答复。' });
+        await step(workdayAfter(assigned, limit - 2), DISPATCHER, 'extend', { newDue, reason: '需会同多个部门现场核查，经批准延期。' });
       }
       const replied = workdayAfter(assigned, late ? limit + 2 + Math.floor(random() * 6) : 2 + Math.floor(random() * (limit - 2)));
       if (!(await step(replied, handler, 'reply', { reply: sample.reply }))) continue;

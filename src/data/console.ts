@@ -7,11 +7,14 @@ import type { AstroGlobal } from 'astro';
 import type { IsoDate } from '../lib/calendar/dates.ts';
 import { deadlineOf, type Deadline } from '../lib/messages/deadlines.ts';
 import { can, eventsFor, mayReadContact, maySee, type Actor } from '../lib/messages/permissions.ts';
+import { REPLY_START_HINTS, replyStart } from '../lib/messages/drafts.ts';
+import { newDueExplained, pendingExtensionRequest } from '../lib/messages/extension-requests.ts';
+import { chinaDateTime } from '../lib/calendar/dates.ts';
 import { maskText } from '../lib/messages/masking.ts';
 import { reviewedTexts } from '../lib/messages/public-view.ts';
 import { suspiciousSpans, type SuspiciousSpan } from '../lib/messages/review.ts';
-import type { MessageEvent } from '../lib/messages/state-machine.ts';
 import { staffTimeline, type TimelineEntry } from '../lib/messages/timeline.ts';
+import { EVENT_LABELS } from '../lib/messages/vocabulary.ts';
 import { normaliseTrackingNumber } from '../lib/messages/tracking.ts';
 import type { MessageRecord } from '../lib/messages/types.ts';
 import type { StaffSession } from '../server/auth/sessions.ts';
@@ -20,6 +23,8 @@ import { mayManageAccounts, maySeeOutbox, type StaffAccount } from '../lib/staff
 import { BodyError, readFields, textField as text } from '../server/http/body.ts';
 import { act, ACTIONS, type ActionEvent } from '../server/messages/commands/index.ts';
 import { readContactDetails, type ContactDetails } from '../server/messages/commands/read-contact.ts';
+import { draftFor, saveDraft } from '../server/messages/commands/save-draft.ts';
+import { savedWords, type Draft } from '../server/messages/drafts.ts';
 import { loadMessage } from '../server/messages/repository.ts';
 import { getRuntime } from '../server/runtime.ts';
 import { loadBoard } from './board.ts';
@@ -38,6 +43,8 @@ const CONSOLE_ACTIONS: readonly ActionEvent[] = [
   'assign',
   'return',
   'extend',
+  'request_extension',
+  'decline_extension',
   'urge',
   'reply',
   'send_back',
@@ -51,15 +58,17 @@ function inputOf(event: ActionEvent, fields: Record<string, unknown>): Record<st
   switch (event) {
     case 'reject':
     case 'return':
+    case 'decline_extension':
       return { reason: fields.reason };
     case 'assign':
       return { unit: fields.unit, note: fields.note };
     case 'extend':
+    case 'request_extension':
       return { newDue: fields.newDue, reason: fields.reason };
     case 'mark_repeat':
       return { of: fields.of };
     case 'reply':
-      return { reply: fields.reply };
+      return { reply: fields.reply, basedOnDraft: fields.draftSavedAt };
     default:
       return { note: fields.note };
   }
@@ -78,14 +87,51 @@ export interface ConsoleMessagePage {
   dueIfAssignedToday: IsoDate | null;
   unitName: (id: string) => string;
   errors: { field: string; message: string }[];
-  done: MessageEvent | null;
+  /** The confirmation after an action, in words (已受理。), or null. */
+  done: string | null;
   contact: ContactDetails | null;
   mayReadContact: boolean;
   csrfToken: string;
   values: Record<string, string>;
   /** 审核并公开: the texts as the public will see them and the spans to look at; null when the message cannot be published now. */
   review: Review | null;
+  /** The unit's saved draft of the answer, for whoever may reply now only; null for everyone else. */
+  draft: Draft | null;
+  /** What an action's form starts with, and says above its fields, when it is not showing a failed post again. */
+  prefill: Partial<Record<ActionEvent, FormStart>>;
+  /** Fields an action's form carries unseen, always as the message is now (the draft the reply form was based on). */
+  hidden: Partial<Record<ActionEvent, Record<string, string>>>;
+  /** The unit's request for an extension waiting for the office: shown to the unit's handlers and the office. */
+  extensionRequest: ExtensionRequestView | null;
 }
+
+export interface FormStart {
+  values: Record<string, string>;
+  hint: string | null;
+}
+
+export interface ExtensionRequestView {
+  /** Who asked and when: "承办员 李某，2026-11-24 10:03". */
+  asked: string;
+  currentDue: IsoDate | null;
+  newDue: IsoDate;
+  /** What the proposed day would mean: its end, not moved past a weekend or holiday. */
+  explained: string;
+  reason: string | null;
+}
+
+/** The confirmation after each action; by default 已 + the event's name. */
+const DONE_WORDS: Readonly<Record<string, string>> = {
+  save_draft: '答复草稿已保存。',
+  request_extension: '已申请延期，等待督查室批准。',
+};
+const doneWords = (done: string | null): string | null =>
+  done === null
+    ? null
+    : (DONE_WORDS[done] ??
+      (([...CONSOLE_ACTIONS, 'publish'] as readonly string[]).includes(done) ? `已${EVENT_LABELS[done as ActionEvent | 'publish']}。` : null));
+
+const minute = (instant: string) => chinaDateTime(instant).replace('T', ' ').slice(0, 16);
 
 export interface Review {
   fields: { label: string; text: string }[];
@@ -131,6 +177,10 @@ export async function consoleMessagePage(
     csrfToken: staff.csrfToken,
     values: {},
     review: null,
+    draft: null,
+    prefill: {},
+    hidden: {},
+    extensionRequest: null,
   };
   // Another unit's message does not exist, as far as a handler can tell.
   if (!loaded || !maySee(actor, { state: loaded.record.state, unit: loaded.record.unit })) {
@@ -157,6 +207,12 @@ export async function consoleMessagePage(
       if (published.ok) return astro.redirect(`/console/messages/${number}?done=publish`, 303);
       errors = [{ field: 'review-form', message: published.message }];
       astro.response.status = published.status;
+    } else if (action === 'save_draft' && errors.length === 0) {
+      // 保存草稿: the reply form's other button; not an event, so not through act().
+      const saved = await saveDraft(runtime, actor, number, { reply: fields.reply, basedOn: fields.draftSavedAt });
+      if (saved.ok) return astro.redirect(`/console/messages/${number}?done=save_draft`, 303);
+      errors = [{ field: 'reply-form', message: saved.message }];
+      astro.response.status = saved.status;
     } else if (action === 'contact') {
       const read = await readContactDetails(runtime, actor, number, fields.purpose);
       if (read.ok) contact = read.contact;
@@ -197,7 +253,35 @@ export async function consoleMessagePage(
         .execute()
     ).map((a) => [a.id, a.name]),
   );
-  const done = astro.url.searchParams.get('done');
+  const draft = await draftFor(runtime, actor, record);
+  const currentDue = loaded!.row.due_date;
+  const request = pendingExtensionRequest(record);
+  const extensionRequest: ExtensionRequestView | null = request && {
+    asked: `承办员${request.by && names.has(request.by) ? ` ${names.get(request.by)}` : ''}，${minute(request.at)}`,
+    currentDue,
+    newDue: request.newDue,
+    explained: newDueExplained(calendar, request.newDue),
+    reason: request.reason,
+  };
+  const start = replyStart(draft?.text ?? null, record.events);
+  const prefill: ConsoleMessagePage['prefill'] = {
+    reply: {
+      values: start ? { reply: start.text } : {},
+      hint: [start && REPLY_START_HINTS[start.from], draft && `草稿由 ${savedWords(draft)} 保存。`, '草稿只有本单位的承办员能看到；提交后送督查室审核。']
+        .filter(Boolean)
+        .join(''),
+    },
+    request_extension: {
+      values: {},
+      hint: `当前答复期限为 ${currentDue ?? '（尚未确定）'}。申请的日期须晚于当前期限；批准后期限到那天 24 时为止，即使那天不是工作日也不顺延。理由供督查室审批；批准时，督查室另写公开给留言人的延期理由。`,
+    },
+    ...(extensionRequest && {
+      extend: {
+        values: { newDue: extensionRequest.newDue, reason: extensionRequest.reason ?? '' },
+        hint: `已按承办单位的申请填写（${extensionRequest.asked}），可以修改。${extensionRequest.explained}延期理由会公开给留言人，请删去不宜公开的内容。`,
+      },
+    }),
+  };
   return {
     ...empty,
     found: true,
@@ -211,11 +295,15 @@ export async function consoleMessagePage(
     suggestedUnit,
     dueIfAssignedToday: preview.kind === 'set' ? preview.due : null,
     errors,
-    done: done && ([...CONSOLE_ACTIONS, 'publish'] as readonly string[]).includes(done) ? (done as MessageEvent) : null,
+    done: doneWords(astro.url.searchParams.get('done')),
     review: can(actor, 'redact', record) && record.consent && !record.published ? reviewOf(record) : null,
     contact,
     mayReadContact: mayReadContact(actor, record),
     values,
+    draft,
+    prefill,
+    hidden: { reply: { draftSavedAt: draft?.savedAt ?? '' } },
+    extensionRequest,
   };
 }
 

@@ -34,8 +34,8 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   /** The public address of the site, for links in notices. */
   siteUrl: string;
-  /** Outgoing mail: an SMTP URL (smtp://user:pass@host:587, smtps://…) and the From address; without a URL, notices wait in the console's outbox. */
-  mail: { smtpUrl: string | null; from: string };
+  /** Outgoing mail: an SMTP URL (smtp://user:pass@host:587, smtps://…), the From address, how often the sender looks for due notices; without a URL, notices wait in the console's outbox. */
+  mail: { smtpUrl: string | null; from: string; sendEveryMs: number };
   /** Staff sessions end after this long without a request, and after `maxMs` in all. */
   sessions: { idleMs: number; maxMs: number };
 }
@@ -70,6 +70,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('')),
   MAIL_FROM: z.string().default('督办公开 <noreply@localhost>'),
+  MAIL_SEND_EVERY_SECONDS: positiveInt('MAIL_SEND_EVERY_SECONDS', 30),
   SESSION_MAX_HOURS: positiveInt('SESSION_MAX_HOURS', 12),
 });
 
@@ -95,7 +96,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port: e.PORT,
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     siteUrl: e.DUBAN_SITE_URL.replace(/\/$/, ''),
-    mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM },
+    mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM, sendEveryMs: e.MAIL_SEND_EVERY_SECONDS * 1000 },
     sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
   };
 }

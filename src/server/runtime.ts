@@ -15,7 +15,8 @@ import { syncCalendar } from './messages/calendar-sync.ts';
 import { urgeOverdue } from './messages/auto-urge.ts';
 import { forgetExpiredChallenges } from './messages/repository.ts';
 import { buildTalliesOnce } from './messages/tallies.ts';
-import { fillSearchTextOnce } from './messages/board.ts';
+import { indexBoardOnce } from './messages/board.ts';
+import { buildQueueCountsOnce } from './messages/queue-counts.ts';
 import { deliverDue, smtpTransport } from './mail/sender.ts';
 
 export interface Runtime {
@@ -49,13 +50,14 @@ export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promi
   const runtime: Runtime = { config, rules, store, secret, limiter: new RateLimiter(), stop: () => store.close() };
   await syncCalendar(runtime);
   await store.db.transaction().execute((trx) => buildTalliesOnce(trx, rules));
-  await store.db.transaction().execute((trx) => fillSearchTextOnce(trx));
+  await store.db.transaction().execute((trx) => indexBoardOnce(trx, store.dialect));
+  await store.db.transaction().execute((trx) => buildQueueCountsOnce(trx, runtime));
   return runtime;
 }
 
 /**
  * The background work of a running server: every hour, urge overdue messages and forget expired
- * challenges; every 30 seconds, when SMTP is set, deliver due notices. Runs once now; returns what stops it.
+ * challenges; every MAIL_SEND_EVERY_SECONDS (30), when SMTP is set, deliver due notices. Runs once now; returns what stops it.
  */
 export async function startHousekeeping(runtime: Runtime): Promise<() => void> {
   const housekeeping = async () => {
@@ -70,7 +72,7 @@ export async function startHousekeeping(runtime: Runtime): Promise<() => void> {
   const transport = smtpTransport(smtp);
   const deliver = () => void deliverDue(runtime, transport).catch((error: unknown) => console.error('发送通知失败：', error));
   deliver();
-  const mailTimer = setInterval(deliver, 30_000);
+  const mailTimer = setInterval(deliver, runtime.config.mail.sendEveryMs);
   mailTimer.unref();
   return () => {
     clearInterval(timer);

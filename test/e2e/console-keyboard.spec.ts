@@ -1,8 +1,17 @@
 /**
  * A message's whole life walked with the keyboard alone: every field reached with Tab, every button
  * and link pressed with Enter or Space, every choice made with the arrow keys. If something in the
- * public form or the console can only be reached with a mouse, this fails.
+ * public form or the console can only be reached with a mouse, this fails. The server sends its
+ * notices to a real SMTP server started here, and the record of it all is checked with
+ * `npm run audit:verify`, before and after someone edits a row behind the database's back.
  */
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createRuntime } from '../../src/server/runtime';
 import { changePassword, createAccount } from '../../src/server/auth/accounts';
@@ -12,17 +21,36 @@ test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 
 const PASSWORD = '望澜区督办公开2026春';
+const root = join(import.meta.dirname, '..', '..');
 let server: TestServer;
+let smtp: SMTPServer;
+/** Mail as the SMTP server received it: recipients and subject. */
+const received: { to: string[]; subject: string }[] = [];
 
 test.beforeAll(async () => {
-  server = await startServer(4616);
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '' });
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  server = await startServer(4616, { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_SEND_EVERY_SECONDS: '1' });
   const runtime = await createRuntime({ ...server.env });
   try {
     for (const [login, role, unit] of [
       ['kb-dispatcher', 'dispatcher', undefined],
       ['kb-water', 'handler', 'water'],
     ] as const) {
-      const created = await createAccount(runtime, { login, name: login, role, unit });
+      const created = await createAccount(runtime, { login, name: login, role, unit, email: `${login}@example.org` });
       if (!created.ok) throw new Error(created.message);
       await changePassword(runtime, created.account.id, PASSWORD);
     }
@@ -32,6 +60,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await server.kill('SIGTERM');
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 /** Press Tab until `target` has the focus (from the top of the page). */
@@ -82,6 +111,7 @@ test('from the citizen’s form to a published, rated, reopened and closed answe
   await type(citizen, citizen.getByLabel('标题'), '望澜路自来水发黄');
   await type(citizen, citizen.getByLabel('留言内容'), '望澜路这一周自来水发黄，烧开后有沉淀，邻居王师傅也反映过。');
   await type(citizen, citizen.getByLabel('手机号码'), '13920010008');
+  await type(citizen, citizen.getByLabel('电子邮箱'), 'resident@example.net');
   await press(citizen, citizen.getByLabel(/同意/).first(), 'Space');
   const question = (await citizen.locator('text=/[一二三四五六七八九]加[一二三四五六七八九]等于多少/').first().textContent())!;
   const [, x, y] = /([一二三四五六七八九])加([一二三四五六七八九])/.exec(question)!;
@@ -142,4 +172,39 @@ test('from the citizen’s form to a published, rated, reopened and closed answe
   const board = await (await fetch(`${server.url}/messages/${number}/`)).text();
   expect(board).toContain('已冲洗整段管网并复检');
   expect(board).not.toContain('王师傅');
+
+  // The notices arrived at the SMTP server: the unit heard of the assignment, the citizen of each closing.
+  await expect
+    .poll(
+      () =>
+        received
+          .filter((m) => m.subject.includes(number))
+          .map((m) => `${m.to.join(',')} ${m.subject}`)
+          .sort(),
+      { timeout: 15_000 },
+    )
+    .toEqual(
+      [
+        `kb-water@example.org 【望澜区督办公开】新交办留言 ${number}`,
+        `resident@example.net 【望澜区督办公开】您的留言 ${number} 已办结`,
+        `resident@example.net 【望澜区督办公开】您的留言 ${number} 已办结`,
+      ].sort(),
+    );
+
+  // The record of it all holds; an edit behind the triggers' back is found and named.
+  const verify = () => promisify(execFile)(process.execPath, [join(root, 'scripts', 'audit-verify.ts')], { cwd: root, env: { ...process.env, ...server.env } });
+  expect((await verify()).stdout).toMatch(/留言办理记录（message_events）：\d+ 行，哈希链完整。/);
+  const file = new Database(join(server.dataDir, 'duban.sqlite'));
+  const trigger = (file.prepare(`select sql from sqlite_master where name = 'message_events_no_update'`).get() as { sql: string }).sql;
+  file.exec('drop trigger message_events_no_update');
+  const reply = file.prepare(`select id from message_events where event = 'reply' order by id limit 1`).get() as { id: number };
+  file.prepare(`update message_events set reply = '已更换全部管道' where id = ?`).run(reply.id);
+  file.exec(trigger);
+  file.close();
+  const broken = await verify().then(
+    () => null,
+    (error: { code: number; stderr: string }) => error,
+  );
+  expect(broken?.code).toBe(1);
+  expect(broken?.stderr).toContain(`第 ${reply.id} 行起哈希链断开`);
 });

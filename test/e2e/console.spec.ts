@@ -9,7 +9,8 @@ import { parse } from 'csv-parse/sync';
 import { createRuntime } from '../../src/server/runtime';
 import { createAccount, findAccount, setDisabled } from '../../src/server/auth/accounts';
 import { act } from '../../src/server/messages/commands/index';
-import { DISPATCHER } from '../fixtures/actors';
+import { saveDraft } from '../../src/server/messages/commands/save-draft';
+import { DISPATCHER, handlerOf } from '../fixtures/actors';
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
 
@@ -193,21 +194,28 @@ test('a handler of another unit finds no trace of the message, on every console 
   try {
     await act(runtime, DISPATCHER, number, 'accept', {});
     await act(runtime, DISPATCHER, number, 'assign', { unit: 'water' });
+    // The unit's draft and its request for an extension are the unit's and the office's business only.
+    expect((await saveDraft(runtime, handlerOf('water'), number, { reply: '水务局尚未提交的草稿' })).ok).toBe(true);
+    expect((await act(runtime, handlerOf('water'), number, 'request_extension', { newDue: '2099-01-01', reason: '水务局的延期理由' })).ok).toBe(true);
   } finally {
     await runtime.stop();
   }
   const housing = await httpSession('housing');
   const page = await fetch(`${server.url}/console/messages/${number}`, { headers: { cookie: housing.cookie } });
   expect(page.status).toBe(404);
-  expect(await page.text()).not.toContain('另一个单位的留言');
+  const refused = await page.text();
+  for (const secret of ['另一个单位的留言', '水务局尚未提交的草稿', '水务局的延期理由']) expect(refused).not.toContain(secret);
   for (const action of [
     'accept',
     'reject',
     'assign',
     'return',
     'extend',
+    'request_extension',
+    'decline_extension',
     'urge',
     'reply',
+    'save_draft',
     'send_back',
     'approve',
     'reopen',
@@ -219,16 +227,33 @@ test('a handler of another unit finds no trace of the message, on every console 
     const answer = await fetch(`${server.url}/console/messages/${number}`, {
       method: 'POST',
       headers: { cookie: housing.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ csrf: housing.csrf, action, reply: '越权答复', reason: '越权', unit: 'housing', newDue: '2099-01-01', purpose: 'reply' }),
+      body: new URLSearchParams({
+        csrf: housing.csrf,
+        action,
+        reply: '越权答复',
+        draftSavedAt: '',
+        reason: '越权',
+        unit: 'housing',
+        newDue: '2099-02-01',
+        purpose: 'reply',
+      }),
     });
     expect(answer.status, action).toBe(404);
+    expect(await answer.text(), action).not.toContain('水务局尚未提交的草稿');
   }
-  for (const queue of ['submitted', 'accepted', 'assigned', 'due-soon', 'overdue', 'replied', 'closed', 'unsatisfied', 'to-publish']) {
+  for (const queue of ['submitted', 'accepted', 'assigned', 'due-soon', 'overdue', 'replied', 'extension-requests', 'closed', 'unsatisfied', 'to-publish']) {
     const list = await (await fetch(`${server.url}/console/queues/${queue}`, { headers: { cookie: housing.cookie } })).text();
     expect(list, queue).not.toContain(number);
   }
   const water = await httpSession('water');
-  expect((await fetch(`${server.url}/console/messages/${number}`, { headers: { cookie: water.cookie } })).status).toBe(200);
+  const own = await fetch(`${server.url}/console/messages/${number}`, { headers: { cookie: water.cookie } });
+  expect(own.status).toBe(200);
+  // Nothing the other unit tried stuck: the draft and the request are the water unit's own.
+  const ownPage = await own.text();
+  expect(ownPage).toContain('水务局尚未提交的草稿');
+  expect(ownPage).toContain('水务局的延期理由');
+  expect(ownPage).not.toContain('越权');
+  expect(await (await fetch(`${server.url}/console/queues/extension-requests`, { headers: { cookie: water.cookie } })).text()).toContain(number);
 });
 
 test('a console form without its CSRF token, or posted from another site, is refused', async () => {

@@ -105,6 +105,8 @@ describeOnBackends('actors', (runtime, run) => {
       assign: { unit: 'water' },
       return: { reason: '不是本单位职责' },
       extend: { newDue: '2099-12-31', reason: '需要时间' },
+      request_extension: { newDue: '2099-12-31', reason: '需要时间' },
+      decline_extension: { reason: '不同意' },
       urge: {},
       reply: { reply: '已处理。' },
       send_back: { note: '请补充' },

@@ -1,7 +1,8 @@
 /**
  * The public reply board as indexed queries, on both databases: only published messages, newest
  * closing first, one page at a time; filters by unit, type and month (China time); search through
- * the public (masked) text only, with LIKE's wildcards taken literally.
+ * the public (masked) text only, through its word index, which follows publishing, redaction and
+ * withdrawal.
  */
 import { expect } from 'vitest';
 import { act } from '../../src/server/messages/commands/index.ts';
@@ -53,7 +54,19 @@ describeOnBackends('the reply board', (runtime, run) => {
     expect((await page('q=2001')).total).toBe(0);
     expect((await page('q=未公开')).total).toBe(0);
 
+    expect((await page('q=灯')).messages.map((m) => m.number)).toEqual([a]);
+    expect((await page('q=ＬＹ')).total).toBe(3);
+
+    // A reviewer hides words of a message already published: the search forgets them too.
+    expect((await page('q=路口')).messages.map((m) => m.number)).toEqual([c]);
+    expect((await act(runtime(), DISPATCHER, c, 'redact', { more: '路口' })).ok).toBe(true);
+    expect((await page('q=路口')).total).toBe(0);
+    expect((await page('q=井盖')).messages.map((m) => m.number)).toEqual([c]);
+
     await act(runtime(), DISPATCHER, a, 'unpublish', {});
     expect((await page('q=路灯')).total).toBe(0);
+    expect((await act(runtime(), DISPATCHER, a, 'redact', {})).ok).toBe(true);
+    expect((await act(runtime(), DISPATCHER, a, 'publish', {})).ok).toBe(true);
+    expect((await page('q=路灯')).messages.map((m) => m.number)).toEqual([a]);
   });
 });

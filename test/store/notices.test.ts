@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
 import { createAccount } from '../../src/server/auth/accounts.ts';
@@ -16,14 +17,8 @@ import { submitted } from './backends.ts';
 
 interface Received {
   to: string[];
-  data: string;
-}
-
-/** The text of a received mail (nodemailer sends Chinese text base64-encoded). */
-function bodyOf(mail: Received): string {
-  const [head, ...rest] = mail.data.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  return /Content-Transfer-Encoding: base64/i.test(head!) ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8') : body;
+  /** The decoded text (mailparser). */
+  text: string;
 }
 
 describe('notices', () => {
@@ -38,12 +33,13 @@ describe('notices', () => {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       onData(stream, session, callback) {
-        let data = '';
-        stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')));
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          callback();
-        });
+        simpleParser(stream).then(
+          (mail) => {
+            received.push({ to: session.envelope.rcptTo.map((r) => r.address), text: mail.text ?? '' });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
       },
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -69,15 +65,15 @@ describe('notices', () => {
     const [a, b] = await Promise.all([deliverDue(runtime, transport), deliverDue(runtime, transport)]);
     expect(a.sent + b.sent).toBe(1);
     expect(received.map((r) => r.to)).toEqual([['li@water.example.org']]);
-    expect(bodyOf(received[0]!)).toContain(`/console/messages/${number}`);
+    expect(received[0]!.text).toContain(`/console/messages/${number}`);
     expect((await deliverDue(runtime, transport)).sent).toBe(0);
 
     await act(runtime, handlerOf('water'), number, 'reply', { reply: '已修复。' });
     await act(runtime, DISPATCHER, number, 'approve', {});
     expect((await deliverDue(runtime, transport)).sent).toBe(1);
     expect(received.at(-1)!.to).toEqual(['citizen@example.net']);
-    expect(bodyOf(received.at(-1)!)).toContain(`您提交的留言 ${number} 已经办结`);
-    expect(bodyOf(received.at(-1)!)).not.toContain('已修复');
+    expect(received.at(-1)!.text).toContain(`您提交的留言 ${number} 已经办结`);
+    expect(received.at(-1)!.text).not.toContain('已修复');
     // The system's use of the citizen's address is on the record.
     expect((await contactReadsOf(runtime, number)).map((r) => [r.role, r.purpose])).toEqual([['system', 'notice']]);
     transport.close();

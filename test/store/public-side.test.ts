@@ -182,6 +182,9 @@ describeOnBackends('the console’s queue filters', (runtime, run) => {
     expect(await page({ q: '１３９ ２００１ ０００８' })).toEqual([a.number]);
     expect(await page({ q: a.number.toLowerCase() })).toEqual([a.number]);
     expect(await page({ q: '路灯  不亮' })).toEqual([a.number]);
+    expect(await page({ q: '望澜路路灯' })).toEqual([a.number]);
+    expect(await page({ q: '路灯望澜' })).toEqual([]);
+    expect(await page({ q: '老' })).toEqual([b.number]);
     expect(await page({ q: '%' })).toEqual([]);
     expect(await page({ type: 'help' })).toEqual([b.number]);
     expect(await page({ month: '2026-10' })).toEqual([b.number]);

@@ -23,12 +23,13 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-function dayNumber(date: IsoDate): number {
+/** Days since 1970-01-01 (a day counter for arithmetic; 1970-01-01 was a Thursday). */
+export function dayNumber(date: IsoDate): number {
   if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 }
 
-function fromDayNumber(day: number): IsoDate {
+export function fromDayNumber(day: number): IsoDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 

@@ -99,6 +99,69 @@ describe('workingDaysBetween', () => {
   });
 });
 
+describe('the day table behind both counts', () => {
+  // Two years on file with a year missing between them, and days outside both.
+  const gapped = buildCalendar([
+    year2026,
+    {
+      year: 2028,
+      source: '测试用',
+      holidays: [{ name: '测试假期', from: '2028-05-01', to: '2028-05-05' }],
+      workdays: [{ name: '测试调休', date: '2028-04-29' }],
+    },
+  ]);
+  /** Day by day, as the rules are written (kindOfDay), to check the table against. */
+  function naiveBetween(from: string, to: string): number | null {
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) {
+      const kind = kindOfDay(gapped, day);
+      if (kind.working === null) return null;
+      if (kind.working) count += 1;
+    }
+    return count;
+  }
+  const day = fc.integer({ min: 0, max: 4 * 366 }).map((n) => addDays('2025-06-01', n));
+
+  it('counts between any two days as the day-by-day rule does, flagging years not on file', () => {
+    fc.assert(
+      fc.property(day, day, (from, to) => {
+        expect(workingDaysBetween(gapped, from, to)).toBe(naiveBetween(from, to));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('adds working days as the day-by-day rule does, listing every skipped and adjusted day', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 30 }), (start, days) => {
+        const count = addWorkingDays(gapped, start, days);
+        const skipped: string[] = [];
+        const adjusted: string[] = [];
+        let counted = 0;
+        let at = start;
+        while (counted < days) {
+          at = addDays(at, 1);
+          const kind = kindOfDay(gapped, at);
+          if (kind.working === null) {
+            expect(count).toMatchObject({ ok: false, missingYear: Number(at.slice(0, 4)), countedSoFar: counted });
+            return;
+          }
+          if (kind.working) {
+            counted += 1;
+            if (kind.reason !== '工作日') adjusted.push(`${at} ${kind.reason}`);
+          } else skipped.push(`${at} ${kind.reason}`);
+        }
+        expect(count.ok).toBe(true);
+        if (!count.ok) return;
+        expect(count.due).toBe(at);
+        expect(count.skipped.map((d) => `${d.date} ${d.reason}`)).toEqual(skipped);
+        expect(count.adjustedWorkdays.map((d) => `${d.date} ${d.reason}`)).toEqual(adjusted);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('buildCalendar', () => {
   it('refuses a day that is both a holiday and a workday, and a repeated year', () => {
     expect(() => buildCalendar([{ ...year2026, workdays: [{ name: 'x', date: '2026-10-01' }] }])).toThrow(/同时/);

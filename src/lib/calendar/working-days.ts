@@ -11,7 +11,7 @@
  * A count that runs into a year with no calendar file is flagged, never guessed: guessing would
  * silently ignore that year's holidays.
  */
-import { addDays, daysBetween, type IsoDate } from './dates.ts';
+import { addDays, dayNumber, daysBetween, fromDayNumber, type IsoDate } from './dates.ts';
 
 /** One year's official arrangement, as written in its calendar file. */
 export interface CalendarYear {
@@ -43,8 +43,8 @@ export interface SkippedDay {
 
 /** The outcome of counting N working days: the due day, or a flag that the calendar ran out. */
 export type WorkingDayCount =
-  | { ok: true; start: IsoDate; days: number; due: IsoDate; skipped: SkippedDay[]; adjustedWorkdays: SkippedDay[] }
-  | { ok: false; start: IsoDate; days: number; missingYear: number; countedSoFar: number; skipped: SkippedDay[] };
+  | { ok: true; start: IsoDate; days: number; due: IsoDate; skipped: readonly SkippedDay[]; adjustedWorkdays: readonly SkippedDay[] }
+  | { ok: false; start: IsoDate; days: number; missingYear: number; countedSoFar: number; skipped: readonly SkippedDay[] };
 
 const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
@@ -92,23 +92,90 @@ export function kindOfDay(calendar: WorkingCalendar, date: IsoDate): DayKind {
   return { working: true, reason: '工作日' };
 }
 
+/**
+ * The calendar as a table of day numbers, built once per calendar: each day's kind (1 working,
+ * 0 not, -1 year not on file) and running counts of working and unknown days, so counting between
+ * two days is a subtraction and every page that shows deadlines stays cheap.
+ */
+interface DayTable {
+  first: number;
+  kinds: Int8Array;
+  /** Working days from `first` up to and including each day. */
+  working: Int32Array;
+  /** Days of years not on file, likewise. */
+  unknown: Int32Array;
+  /** Counts already made (many messages share a start day and a limit); read-only, so no caller can change another's. */
+  counts: Map<string, WorkingDayCount>;
+}
+
+/** Counts remembered per calendar before the memory starts again. */
+const COUNTS_KEPT = 20_000;
+
+const DAY_TABLES = new WeakMap<WorkingCalendar, DayTable>();
+
+function dayTable(calendar: WorkingCalendar): DayTable {
+  const cached = DAY_TABLES.get(calendar);
+  if (cached) return cached;
+  const years = [...calendar.years];
+  const first = years.length ? dayNumber(`${Math.min(...years)}-01-01`) : 0;
+  const last = years.length ? dayNumber(`${Math.max(...years)}-12-31`) : -1;
+  const size = last - first + 1;
+  const table: DayTable = { first, kinds: new Int8Array(size), working: new Int32Array(size), unknown: new Int32Array(size), counts: new Map() };
+  for (let i = 0; i < size; i += 1) {
+    const date = fromDayNumber(first + i);
+    const weekday = (first + i + 4) % 7; // 1970-01-01 was a Thursday
+    table.kinds[i] = !calendar.years.has(Number(date.slice(0, 4)))
+      ? -1
+      : calendar.holidays.has(date)
+        ? 0
+        : calendar.workdays.has(date) || (weekday !== 0 && weekday !== 6)
+          ? 1
+          : 0;
+    table.working[i] = (i > 0 ? table.working[i - 1]! : 0) + (table.kinds[i] === 1 ? 1 : 0);
+    table.unknown[i] = (i > 0 ? table.unknown[i - 1]! : 0) + (table.kinds[i] === -1 ? 1 : 0);
+  }
+  DAY_TABLES.set(calendar, table);
+  return table;
+}
+
+/** A day's kind from the table: 1 working, 0 not, -1 its year is not on file. */
+function kindAt(table: DayTable, day: number): -1 | 0 | 1 {
+  const i = day - table.first;
+  return i < 0 || i >= table.kinds.length ? -1 : (table.kinds[i] as -1 | 0 | 1);
+}
+
 /** The end of the `days`-th working day after `start` (day zero not counted), with every skipped day listed. */
 export function addWorkingDays(calendar: WorkingCalendar, start: IsoDate, days: number): WorkingDayCount {
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`working days must be a positive integer, got ${days}`);
+  const table = dayTable(calendar);
+  const key = `${start}|${days}`;
+  const known = table.counts.get(key);
+  if (known) return known;
+  if (table.counts.size >= COUNTS_KEPT) table.counts.clear();
+  const count = Object.freeze(countWorkingDays(calendar, table, start, days));
+  table.counts.set(key, count);
+  return count;
+}
+
+function countWorkingDays(calendar: WorkingCalendar, table: DayTable, start: IsoDate, days: number): WorkingDayCount {
   const skipped: SkippedDay[] = [];
   const adjustedWorkdays: SkippedDay[] = [];
   let counted = 0;
-  let day = start;
+  let day = dayNumber(start);
   while (counted < days) {
-    day = addDays(day, 1);
-    const kind = kindOfDay(calendar, day);
-    if (kind.working === null) return { ok: false, start, days, missingYear: Number(day.slice(0, 4)), countedSoFar: counted, skipped };
-    if (kind.working) {
+    day += 1;
+    const kind = kindAt(table, day);
+    if (kind === -1) return { ok: false, start, days, missingYear: Number(fromDayNumber(day).slice(0, 4)), countedSoFar: counted, skipped };
+    if (kind === 1) {
       counted += 1;
-      if (kind.reason !== '工作日') adjustedWorkdays.push({ date: day, reason: kind.reason });
-    } else skipped.push({ date: day, reason: kind.reason });
+      const date = fromDayNumber(day);
+      if (calendar.workdays.has(date)) adjustedWorkdays.push({ date, reason: kindOfDay(calendar, date).reason });
+    } else {
+      const date = fromDayNumber(day);
+      skipped.push({ date, reason: kindOfDay(calendar, date).reason });
+    }
   }
-  return { ok: true, start, days, due: day, skipped, adjustedWorkdays };
+  return { ok: true, start, days, due: fromDayNumber(day), skipped, adjustedWorkdays };
 }
 
 /**
@@ -116,11 +183,15 @@ export function addWorkingDays(calendar: WorkingCalendar, start: IsoDate, days: 
  * range reaches a year without a calendar file.
  */
 export function workingDaysBetween(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): number | null {
-  let count = 0;
-  for (let day = addDays(from, 1); daysBetween(day, to) >= 0; day = addDays(day, 1)) {
-    const kind = kindOfDay(calendar, day);
-    if (kind.working === null) return null;
-    if (kind.working) count += 1;
-  }
-  return count;
+  const start = dayNumber(from);
+  const end = dayNumber(to);
+  if (end <= start) return 0;
+  const table = dayTable(calendar);
+  const last = table.kinds.length - 1;
+  // Days after `from` up to `to`: both ends must lie inside the years the table covers.
+  if (start + 1 < table.first || end > table.first + last) return null;
+  const before = start - table.first;
+  const unknown = table.unknown[end - table.first]! - (before >= 0 ? table.unknown[before]! : 0);
+  if (unknown > 0) return null;
+  return table.working[end - table.first]! - (before >= 0 ? table.working[before]! : 0);
 }

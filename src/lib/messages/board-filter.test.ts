@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardHref, containsPattern, readBoardQuery, searchTerms } from './board-filter.ts';
+import { boardHref, countLabel, lastPage, readBoardQuery, SEARCH_COUNT_CAP, searchTerms } from './board-filter.ts';
 
 describe('board filters', () => {
   it('reads the query, keeping a month only in its YYYY-MM form', () => {
@@ -17,9 +17,12 @@ describe('board filters', () => {
     expect(searchTerms('恢复\u3000停水  ＡＢＣ')).toEqual(['恢复', '停水', 'abc']);
   });
 
-  it('takes LIKE wildcards in a word literally', () => {
-    expect(containsPattern('100%')).toBe('%100\\%%');
-    expect(containsPattern('a_b\\c')).toBe('%a\\_b\\\\c%');
+  it('say “more than” for a search that stopped counting, and page only through what it shows', () => {
+    expect(countLabel(SEARCH_COUNT_CAP)).toBe(String(SEARCH_COUNT_CAP));
+    expect(countLabel(SEARCH_COUNT_CAP + 1)).toBe(`${SEARCH_COUNT_CAP} 多`);
+    expect(lastPage(0, 20)).toBe(1);
+    expect(lastPage(41, 20)).toBe(3);
+    expect(lastPage(SEARCH_COUNT_CAP + 1, 20)).toBe(SEARCH_COUNT_CAP / 20);
   });
 
   it('link back with only the fields that are set', () => {

@@ -28,9 +28,17 @@ export function searchTerms(q: string): string[] {
   return searchable(q).split(/\s+/).filter(Boolean).slice(0, 8);
 }
 
-/** A LIKE pattern that finds `word` anywhere, with LIKE's own wildcards (% and _) and the escape character taken literally. */
-export function containsPattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** How many matches a search counts before it says “more than”: counting every match of a common word would read them all. */
+export const SEARCH_COUNT_CAP = 1000;
+
+/** A count as a page shows it: exact, or “1000 多” when a search stopped counting at the cap. */
+export function countLabel(total: number): string {
+  return total > SEARCH_COUNT_CAP ? `${SEARCH_COUNT_CAP} 多` : String(total);
+}
+
+/** How many pages to offer: a search shows its first SEARCH_COUNT_CAP matches. */
+export function lastPage(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(Math.min(total, SEARCH_COUNT_CAP) / pageSize));
 }
 
 /** The query as a URL for the board, leaving out empty fields and page 1. */

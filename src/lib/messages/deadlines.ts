@@ -53,8 +53,8 @@ export type Deadline =
       daysFrom: LimitSource;
       computedDue: IsoDate;
       due: IsoDate;
-      skipped: SkippedDay[];
-      adjustedWorkdays: SkippedDay[];
+      skipped: readonly SkippedDay[];
+      adjustedWorkdays: readonly SkippedDay[];
       extension: { newDue: IsoDate; reason: string | null; at: string } | null;
     }
   | { kind: 'beyond_calendar'; start: IsoDate; startedBy: string; days: number; daysFrom: LimitSource; missingYear: number };

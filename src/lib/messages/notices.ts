@@ -1,12 +1,15 @@
 /**
  * 通知: which events send a notice to whom, in words. A unit's handlers hear when a message is
- * assigned to them or urged; the citizen, when their message is closed or its deadline extended
- * (if they left an e-mail address). Notices carry links, never a citizen's contact details or the
- * text of a message, so a forwarded e-mail reveals little.
+ * assigned to them or urged, and the office's answer to their request for an extension (granted or
+ * not); the office's dispatchers hear when a unit asks for an extension; the citizen, when their
+ * message is closed or its deadline extended (if they left an e-mail address). Notices carry links,
+ * never a citizen's contact details, the text of a message or a request's reason, so a forwarded
+ * e-mail reveals little.
  */
 import type { MessageEvent } from './state-machine.ts';
 
-export type NoticeRecipient = 'unit' | 'citizen';
+/** The unit's handlers, the supervision office's dispatchers, or the citizen. */
+export type NoticeRecipient = 'unit' | 'office' | 'citizen';
 
 export interface NoticeSpec {
   to: NoticeRecipient;
@@ -19,6 +22,8 @@ export interface NoticeFacts {
   title: string;
   /** The due day after the event, where there is one. */
   due: string | null;
+  /** On a request for an extension: the day asked for. */
+  requestedDue?: string | null;
   siteUrl: string;
   siteName: string;
 }
@@ -51,8 +56,29 @@ export function noticesFor(event: MessageEvent, m: NoticeFacts): NoticeSpec[] {
           body: `您提交的留言 ${m.number} 已经办结，答复已经审核。\n请凭留言编号和查询码查看答复并评价：${track}\n\n（本邮件由系统发出，请勿回复。）\n`,
         },
       ];
+    case 'request_extension':
+      return [
+        {
+          to: 'office',
+          subject: `【${m.siteName}】延期申请：留言 ${m.number}`,
+          body: `承办单位申请延长以下留言的答复期限，请在督办台批准或不同意：\n\n${m.number}　${m.title}\n当前期限：${m.due ?? '见督办台'}\n申请延至：${m.requestedDue ?? '见督办台'}\n\n${console}\n`,
+        },
+      ];
+    case 'decline_extension':
+      return [
+        {
+          to: 'unit',
+          subject: `【${m.siteName}】延期申请未获同意：留言 ${m.number}`,
+          body: `督查室不同意延长以下留言的答复期限，请按原期限答复：\n\n${m.number}　${m.title}\n答复期限：${m.due ?? '见督办台'}\n\n理由见督办台：${console}\n`,
+        },
+      ];
     case 'extend':
       return [
+        {
+          to: 'unit',
+          subject: `【${m.siteName}】答复期限已延长：留言 ${m.number}`,
+          body: `督查室已批准延长以下留言的答复期限：\n\n${m.number}　${m.title}\n新的答复期限：${m.due ?? '见督办台'}\n\n${console}\n`,
+        },
         {
           to: 'citizen',
           subject: `【${m.siteName}】您的留言 ${m.number} 办理期限已延长`,

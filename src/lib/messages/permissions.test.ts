@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { can, eventsFor, mayReadContact, maySee, refusal, type Actor } from './permissions.ts';
+import { can, eventsFor, mayDraftReply, mayReadContact, maySee, refusal, type Actor } from './permissions.ts';
 import { MESSAGE_EVENTS, MESSAGE_STATES, nextState, type MessageEvent } from './state-machine.ts';
 
 const ACTORS = {
@@ -23,6 +23,8 @@ const WHO: Record<MessageEvent, Who[]> = {
   assign: ['dispatcher', 'admin'],
   return: ['ownHandler'],
   extend: ['dispatcher', 'admin'],
+  request_extension: ['ownHandler'],
+  decline_extension: ['dispatcher', 'admin'],
   urge: ['dispatcher', 'admin', 'system'],
   reply: ['ownHandler'],
   send_back: ['dispatcher', 'admin'],
@@ -46,6 +48,27 @@ describe('permissions', () => {
         }
       }
     }
+  });
+
+  it('let only whoever may reply keep a draft of the answer: the own unit’s handler while 办理中 (every role and state)', () => {
+    for (const state of MESSAGE_STATES) {
+      for (const [who, actor] of Object.entries(ACTORS) as [Who, Actor][]) {
+        expect(mayDraftReply(actor, { state, unit: 'water' }), `${who}: ${state}`).toBe(who === 'ownHandler' && state === 'assigned');
+        // otherHandler works for housing: on a housing message the roles turn round.
+        expect(mayDraftReply(actor, { state, unit: 'housing' }), `${who}: ${state}, housing`).toBe(who === 'otherHandler' && state === 'assigned');
+      }
+    }
+  });
+
+  it('let a handler ask for an extension of its own unit’s message only, and the office alone grant or decline it', () => {
+    const assigned = { state: 'assigned', unit: 'water' } as const;
+    expect(refusal(ACTORS.otherHandler, 'request_extension', assigned)).toBe('unit');
+    expect(refusal(ACTORS.dispatcher, 'request_extension', assigned)).toBe('role');
+    expect(refusal(ACTORS.ownHandler, 'decline_extension', assigned)).toBe('role');
+    expect(refusal(ACTORS.ownHandler, 'extend', assigned)).toBe('role');
+    expect(refusal(ACTORS.ownHandler, 'request_extension', { state: 'replied', unit: 'water' })).toBe('state');
+    expect(eventsFor(ACTORS.ownHandler, assigned)).toEqual(['return', 'request_extension', 'reply']);
+    expect(eventsFor(ACTORS.dispatcher, assigned)).toEqual(['extend', 'decline_extension', 'urge']);
   });
 
   it('say why: another unit, a role that may never, or a state that does not allow it', () => {

@@ -61,6 +61,8 @@ const MAY: Readonly<Record<MessageEvent, Predicate>> = {
   assign: supervisor,
   return: handlerOfUnit,
   extend: supervisor,
+  request_extension: handlerOfUnit,
+  decline_extension: supervisor,
   urge: either(supervisor, system),
   reply: handlerOfUnit,
   send_back: supervisor,
@@ -72,6 +74,15 @@ const MAY: Readonly<Record<MessageEvent, Predicate>> = {
   unpublish: supervisor,
   recompute_deadline: system,
 };
+
+/**
+ * Whether the actor may keep a draft of the answer (答复草稿): exactly whoever may reply now (the
+ * handler of the message's unit, while it is 办理中). A draft is the reply not yet submitted, so no
+ * one else may write or read it: not the public, not another unit, not the office before review.
+ */
+export function mayDraftReply(actor: Actor, message: MessageScope): boolean {
+  return can(actor, 'reply', message);
+}
 
 /** Whether the actor may read the citizen's contact details of this message (to reply, call back or transfer it). */
 export const mayReadContact: Predicate = either(supervisor, handlerOfUnit);

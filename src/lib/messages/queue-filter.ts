@@ -31,6 +31,11 @@ export function readQueueFilter(params: URLSearchParams): QueueFilter {
   };
 }
 
+/** Whether any filter or the find box is set (an unfiltered queue's count is a running total). */
+export function hasFilter(filter: QueueFilter | undefined): boolean {
+  return filter !== undefined && Object.values(filter).some(Boolean);
+}
+
 export type Find = { kind: 'none' } | { kind: 'number'; number: string } | { kind: 'phone'; phone: string } | { kind: 'words'; words: string[] };
 
 /** What the find box holds: a tracking number, a mobile number (any spelling), or words. */

@@ -16,6 +16,8 @@ const EXPECTED: [MessageState, MessageEvent, MessageState][] = [
   ['assigned', 'reply', 'replied'],
   ['assigned', 'return', 'accepted'],
   ['assigned', 'extend', 'assigned'],
+  ['assigned', 'request_extension', 'assigned'],
+  ['assigned', 'decline_extension', 'assigned'],
   ['assigned', 'urge', 'assigned'],
   ['assigned', 'recompute_deadline', 'assigned'],
   ['replied', 'approve', 'closed'],

@@ -5,6 +5,7 @@
  *   submitted 待受理 ─accept→ accepted 已受理 ─assign→ assigned 办理中 ─reply→ replied 待审核 ─approve→ closed 已办结
  *   submitted ─reject→ rejected 不予受理;  submitted / accepted ─mark_repeat→ rejected (重复件, pointing to the earlier message);  replied ─send_back→ assigned;  assigned ─return→ accepted (wrong unit)
  *   assigned ─extend→ assigned (延期, approved by a dispatcher);  submitted / accepted / assigned ─urge→ the same (督办, an event, not a state)
+ *   assigned ─request_extension→ assigned (申请延期, the unit's handler asks) ─extend / decline_extension→ assigned (the office grants or declines it)
  *   closed ─rate→ closed (the citizen's 满意度);  closed ─reopen→ assigned (only after 不满意)
  *   closed ─redact→ closed (公开前审核: the reviewer hides what masking cannot know) ─publish / unpublish→ closed
  *   any open state ─recompute_deadline→ same state (the holiday calendar changed)
@@ -22,6 +23,8 @@ export type MessageEvent =
   | 'assign'
   | 'return'
   | 'extend'
+  | 'request_extension'
+  | 'decline_extension'
   | 'urge'
   | 'reply'
   | 'send_back'
@@ -42,6 +45,8 @@ export const MESSAGE_EVENTS: readonly MessageEvent[] = [
   'assign',
   'return',
   'extend',
+  'request_extension',
+  'decline_extension',
   'urge',
   'reply',
   'send_back',
@@ -58,7 +63,15 @@ export const MESSAGE_EVENTS: readonly MessageEvent[] = [
 const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, MessageState>>>> = {
   submitted: { accept: 'accepted', reject: 'rejected', mark_repeat: 'rejected', urge: 'submitted', recompute_deadline: 'submitted' },
   accepted: { assign: 'assigned', mark_repeat: 'rejected', urge: 'accepted', recompute_deadline: 'accepted' },
-  assigned: { reply: 'replied', return: 'accepted', extend: 'assigned', urge: 'assigned', recompute_deadline: 'assigned' },
+  assigned: {
+    reply: 'replied',
+    return: 'accepted',
+    extend: 'assigned',
+    request_extension: 'assigned',
+    decline_extension: 'assigned',
+    urge: 'assigned',
+    recompute_deadline: 'assigned',
+  },
   replied: { approve: 'closed', send_back: 'assigned', recompute_deadline: 'replied' },
   closed: { rate: 'closed', reopen: 'assigned', redact: 'closed', publish: 'closed', unpublish: 'closed' },
   rejected: {},

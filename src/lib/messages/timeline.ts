@@ -1,7 +1,9 @@
 /**
  * A message's timeline: its events in order. The public one (track page, reply board) leaves out
  * internal notes, staff names and drafts of answers; the staff one (console) shows everything,
- * with who acted.
+ * with who acted. A unit's request for an extension and the office's refusal of one are shown to the
+ * public as facts only: the day asked for and both reasons are internal (docs/decisions/013); a granted
+ * extension shows its new day and the office's reason. Saved drafts are not events at all.
  */
 import type { EventRecord } from './types.ts';
 import { EVENT_LABELS, RATING_LABELS } from './vocabulary.ts';
@@ -25,6 +27,7 @@ export function publicTimeline(events: readonly EventRecord[], unitName: (id: st
       const parts: string[] = [];
       if (event.event === 'assign' && event.unit) parts.push(`交由${unitName(event.unit)}办理`);
       if (event.event === 'extend' && event.newDue) parts.push(`期限延至 ${event.newDue}`);
+      if (event.event === 'decline_extension') parts.push('仍按原期限办理');
       if (event.event === 'urge') parts.push(event.role === 'system' ? '已超过办理期限，系统自动督办' : '督查室督办');
       if (event.event === 'rate' && event.rating) parts.push(RATING_LABELS[event.rating]);
       if (event.note) parts.push(event.note);
@@ -46,10 +49,11 @@ export function staffTimeline(
     const entry = HIDDEN_EVENTS.has(event.event) ? { at: event.at, label: EVENT_LABELS[event.event], detail: event.note } : shown[i++]!;
     const name = event.actor ? staffName(event.actor) : null;
     const answer = event.event === 'reply' && event.reply ? `答复：${event.reply}` : null;
+    const asked = event.event === 'request_extension' && event.newDue ? `申请延至 ${event.newDue}` : null;
     return {
       ...entry,
       who: name ? `${ROLE_WORDS[event.role]} ${name}` : ROLE_WORDS[event.role],
-      internal: [event.internalNote, answer].filter(Boolean).join('；') || null,
+      internal: [asked, event.internalNote, answer].filter(Boolean).join('；') || null,
     };
   });
 }

@@ -22,6 +22,8 @@ export const EVENT_LABELS: Readonly<Record<MessageEvent, string>> = {
   assign: '交办',
   return: '退回（非本单位职责）',
   extend: '批准延期',
+  request_extension: '承办单位申请延期',
+  decline_extension: '不同意延期',
   urge: '督办',
   reply: '承办单位答复',
   send_back: '答复退回重办',

@@ -16,6 +16,9 @@ import * as redaction007 from './migrations/007-redaction.ts';
 import * as repeats008 from './migrations/008-repeats.ts';
 import * as consoleIndexes009 from './migrations/009-console-indexes.ts';
 import * as outbox010 from './migrations/010-outbox.ts';
+import * as wordIndexes011 from './migrations/011-word-indexes.ts';
+import * as draftsAndExtensionRequests012 from './migrations/012-drafts-and-extension-requests.ts';
+import * as queueCounts013 from './migrations/013-queue-counts.ts';
 
 /** What some migrations need beyond the database: the server's secret (to chain rows already stored) and the time limits in force (to record them on messages already stored). */
 export interface MigrationContext {
@@ -35,6 +38,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '008-repeats': repeats008,
   '009-console-indexes': consoleIndexes009,
   '010-outbox': outbox010,
+  '011-word-indexes': wordIndexes011,
+  '012-drafts-and-extension-requests': draftsAndExtensionRequests012,
+  '013-queue-counts': queueCounts013,
 };
 
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect, context: MigrationContext = {}): Promise<void> {

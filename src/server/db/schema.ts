@@ -41,6 +41,15 @@ export interface MessagesTable {
   public_reply: string | null;
   /** A 重复件: the earlier message it repeats. */
   repeat_of: string | null;
+  /**
+   * 答复草稿: the unit's answer saved but not submitted, who saved it last and when. Only
+   * src/server/messages/drafts.ts reads these, for whoever may reply now; cleared when the message leaves 办理中.
+   */
+  draft_reply: string | null;
+  draft_saved_at: string | null;
+  draft_saved_by: string | null;
+  /** When the pending request for an extension (申请延期) was made, or null: only an index for the 延期申请 queue, written by every command from the events. */
+  extension_requested_at: string | null;
 }
 
 export interface MessageEventsTable {
@@ -178,6 +187,13 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** Running totals of the standing queues per unit ('' before a message has one): lib/messages/queue-counts.ts. */
+export interface QueueCountsTable {
+  queue: string;
+  unit: string;
+  count: number;
+}
+
 export interface Database {
   messages: MessagesTable;
   message_events: MessageEventsTable;
@@ -191,4 +207,5 @@ export interface Database {
   sign_in_failures: SignInFailuresTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  queue_counts: QueueCountsTable;
 }

@@ -7,6 +7,7 @@ import type { MessageEvent } from '../../lib/messages/state-machine.ts';
 import type { MessageRecord } from '../../lib/messages/types.ts';
 import { noticesFor } from '../../lib/messages/notices.ts';
 import { stageDeadline } from '../../lib/messages/deadlines.ts';
+import { pendingExtensionRequest } from '../../lib/messages/extension-requests.ts';
 import type { Db } from '../messages/repository.ts';
 import type { Runtime } from '../runtime.ts';
 
@@ -16,23 +17,12 @@ export async function queueNotices(trx: Db, runtime: Runtime, event: MessageEven
     number: record.number,
     title: record.title,
     due: stageDeadline(record, rules.deadlines, rules.calendar)?.due ?? null,
+    requestedDue: pendingExtensionRequest(record)?.newDue ?? null,
     siteUrl: config.siteUrl,
     siteName: rules.settings.siteName,
   });
   for (const spec of specs) {
-    const recipients =
-      spec.to === 'unit'
-        ? (
-            await trx
-              .selectFrom('staff_accounts')
-              .select('email')
-              .where('role', '=', 'handler')
-              .where('unit', '=', record.unit ?? '')
-              .where('disabled', '=', 0)
-              .where('email', 'is not', null)
-              .execute()
-          ).map((r) => r.email!)
-        : await citizenAddress(trx, record.number, at);
+    const recipients = spec.to === 'citizen' ? await citizenAddress(trx, record.number, at) : await staffAddresses(trx, spec.to, record.unit);
     for (const recipient of recipients)
       await trx
         .insertInto('outbox')
@@ -50,6 +40,13 @@ export async function queueNotices(trx: Db, runtime: Runtime, event: MessageEven
         .onConflict((oc) => oc.column('key').doNothing())
         .execute();
   }
+}
+
+/** The e-mail addresses of the unit's handlers, or of the office's dispatchers, whose accounts are enabled. */
+async function staffAddresses(trx: Db, to: 'unit' | 'office', unit: string | null): Promise<string[]> {
+  let query = trx.selectFrom('staff_accounts').select('email').where('disabled', '=', 0).where('email', 'is not', null);
+  query = to === 'unit' ? query.where('role', '=', 'handler').where('unit', '=', unit ?? '') : query.where('role', '=', 'dispatcher');
+  return (await query.execute()).map((r) => r.email!);
 }
 
 /** The citizen's e-mail address, if they gave one; reading it is recorded like any other use of their contact details. */

@@ -4,12 +4,13 @@
  */
 import type { IsoDate } from '../../lib/calendar/dates.ts';
 import { addWorkingDays } from '../../lib/calendar/working-days.ts';
-import type { QueueDefinition } from '../../lib/messages/queues.ts';
-import { findOf, type QueueFilter } from '../../lib/messages/queue-filter.ts';
-import { containsPattern } from '../../lib/messages/board-filter.ts';
-import { sql } from 'kysely';
+import { QUEUES, type QueueDefinition } from '../../lib/messages/queues.ts';
+import { findOf, hasFilter, type QueueFilter } from '../../lib/messages/queue-filter.ts';
 import type { Runtime } from '../runtime.ts';
 import { submittedInMonth, type Db } from './repository.ts';
+import { countMatches, messagesMatching, newestHitsFirst } from './text-search.ts';
+import { readQueueCounts } from './queue-counts.ts';
+import { isStanding } from '../../lib/messages/queue-counts.ts';
 
 export interface QueueScope {
   /** Only this unit's messages (a handler's view). */
@@ -25,37 +26,47 @@ function dueSoonLimit(runtime: Runtime, asOf: IsoDate): IsoDate {
   return count.ok ? count.due : asOf;
 }
 
-function queueQuery(db: Db, runtime: Runtime, queue: QueueDefinition, scope: QueueScope) {
-  let select = db.selectFrom('messages').where('state', 'in', [...queue.states]);
+/** The messages a queue holds within a scope (its filters and find box), and whether words narrowed them. */
+export function queueQuery(db: Db, runtime: Runtime, queue: QueueDefinition, scope: QueueScope) {
+  const find = findOf(scope.filter?.q ?? '');
+  const matching = messagesMatching(db, runtime.store.dialect, 'message_words', find.kind === 'words' ? find.words : []);
+  let select = matching.select.where('state', 'in', [...queue.states]);
   if (scope.unit !== undefined) select = select.where('unit', '=', scope.unit);
   if (queue.due === 'over') select = select.where('due_date', '<', scope.asOf);
   if (queue.due === 'soon') select = select.where('due_date', '>=', scope.asOf).where('due_date', '<=', dueSoonLimit(runtime, scope.asOf));
   if (queue.rating) select = select.where('rating', '=', queue.rating);
   if (queue.toPublish) select = select.where('consent', '=', 1).where('published', '=', 0);
+  if (queue.extensionRequested) select = select.where('extension_requested_at', 'is not', null);
   const filter = scope.filter;
-  if (!filter) return select;
+  if (!filter) return { select, searching: false };
   if (filter.unit && scope.unit === undefined) select = select.where('unit', '=', filter.unit);
   if (filter.type) select = select.where('type', '=', filter.type);
   if (filter.channel) select = select.where('channel', '=', filter.channel);
   if (filter.task) select = select.where('task', '=', filter.task);
   if (filter.month) select = select.where(submittedInMonth(filter.month));
-  const find = findOf(filter.q);
   if (find.kind === 'number') select = select.where('number', '=', find.number);
   // Staff may find a message by the citizen's phone; the column is compared, never selected.
   if (find.kind === 'phone') select = select.where('phone', '=', find.phone);
-  if (find.kind === 'words')
-    for (const word of find.words) {
-      const pattern = containsPattern(word);
-      select = select.where((eb) => eb.or([sql<boolean>`lower(title) like ${pattern} escape '\\'`, sql<boolean>`lower(content) like ${pattern} escape '\\'`]));
-    }
-  return select;
+  return { select, searching: matching.searching };
 }
 
+/** How many messages the queue holds with the scope's filters; a search by words stops counting above SEARCH_COUNT_CAP. */
 export async function queueCount(runtime: Runtime, queue: QueueDefinition, scope: QueueScope): Promise<number> {
-  const row = await queueQuery(runtime.store.db, runtime, queue, scope)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const db = runtime.store.db;
+  if (isStanding(queue) && !hasFilter(scope.filter)) return (await readQueueCounts(db, scope.unit)).get(queue.id) ?? 0;
+  const { select, searching } = queueQuery(db, runtime, queue, scope);
+  if (searching) return countMatches(db, select);
+  const row = await select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Every queue's count for the console's home: the standing queues' from the running totals (one read), 临期 and 已超期 from the open messages. */
+export async function allQueueCounts(runtime: Runtime, scope: Omit<QueueScope, 'filter'>): Promise<Map<string, number>> {
+  const kept = await readQueueCounts(runtime.store.db, scope.unit);
+  const counts = await Promise.all(
+    QUEUES.map(async (queue) => [queue.id, isStanding(queue) ? (kept.get(queue.id) ?? 0) : await queueCount(runtime, queue, scope)] as const),
+  );
+  return new Map(counts);
 }
 
 export interface QueueRow {
@@ -68,10 +79,12 @@ export interface QueueRow {
   due_date: string | null;
 }
 
-/** One page of a queue, in its order. */
+/** One page of a queue, in its order (a search's results newest first). */
 export async function queuePage(runtime: Runtime, queue: QueueDefinition, scope: QueueScope, page: number, pageSize: number): Promise<QueueRow[]> {
-  let select = queueQuery(runtime.store.db, runtime, queue, scope).select(['number', 'title', 'type', 'state', 'unit', 'submitted_at', 'due_date']);
-  select = queue.order === 'due' ? select.orderBy('due_date', 'asc').orderBy('submitted_at', 'asc') : select.orderBy('updated_at', 'desc');
+  const query = queueQuery(runtime.store.db, runtime, queue, scope);
+  let select = query.select.select(['number', 'title', 'type', 'state', 'unit', 'submitted_at', 'due_date']);
+  if (query.searching) select = select.orderBy(newestHitsFirst);
+  else select = queue.order === 'due' ? select.orderBy('due_date', 'asc').orderBy('submitted_at', 'asc') : select.orderBy('updated_at', 'desc');
   return select
     .limit(pageSize)
     .offset((page - 1) * pageSize)

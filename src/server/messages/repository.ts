@@ -15,10 +15,11 @@ export type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * The columns every read of a message takes: all but the citizen's phone and e-mail, which only
- * commands/read-contact.ts selects (and records). The author's name stays: masking needs it to
- * remove the name from the public text.
+ * commands/read-contact.ts selects (and records), and the unit's reply draft, which only drafts.ts
+ * reads (for whoever may reply). The author's name stays: masking needs it to remove the name from
+ * the public text.
  */
-const MESSAGE_COLUMNS = [
+export const MESSAGE_COLUMNS = [
   'id',
   'number',
   'type',
@@ -47,7 +48,7 @@ const MESSAGE_COLUMNS = [
   'public_content',
   'public_reply',
   'repeat_of',
-] as const satisfies readonly Exclude<keyof MessagesTable, 'phone' | 'email'>[];
+] as const satisfies readonly Exclude<keyof MessagesTable, 'phone' | 'email' | 'draft_reply' | 'draft_saved_at' | 'draft_saved_by'>[];
 export type MessageRow = Pick<Selectable<MessagesTable>, (typeof MESSAGE_COLUMNS)[number]>;
 
 export function toEvent(row: Selectable<MessageEventsTable>): EventRecord {

@@ -7,6 +7,7 @@ import type { Runtime } from '../../runtime.ts';
 import { accept } from './accept.ts';
 import { approve } from './approve.ts';
 import { assign } from './assign.ts';
+import { declineExtension } from './decline-extension.ts';
 import { extend } from './extend.ts';
 import { markRepeat } from './mark-repeat.ts';
 import type { ActionResult, PerformOptions } from './perform.ts';
@@ -16,6 +17,7 @@ import { rate } from './rate.ts';
 import { reject } from './reject.ts';
 import { reopen } from './reopen.ts';
 import { reply } from './reply.ts';
+import { requestExtension } from './request-extension.ts';
 import { returnMessage } from './return.ts';
 import { sendBack } from './send-back.ts';
 import { unpublish } from './unpublish.ts';
@@ -28,6 +30,8 @@ export const ACTIONS = {
   assign,
   return: returnMessage,
   extend,
+  request_extension: requestExtension,
+  decline_extension: declineExtension,
   urge,
   reply,
   send_back: sendBack,

@@ -3,11 +3,12 @@
  * this one): validate the input → inside one transaction, load the message, authorise the actor
  * (permissions.ts: the state table and the action's predicate, on the message as it is now), check
  * the action's own conditions, update the row, append the event (the audit record: who, when, from,
- * to, what was said), recompute the due day and the running totals, queue its notices (outbox) → after the commit, tell whoever listens.
+ * to, what was said), recompute the due day, the board's search text and the running totals (figures, queue counts), queue
+ * its notices (outbox) → after the commit, tell whoever listens.
  *
  * Nothing else writes a message's state, so no screen, script or endpoint can skip a step.
  */
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { IsoDate } from '../../../lib/calendar/dates.ts';
 import { refusal, roleOf, type Actor } from '../../../lib/messages/permissions.ts';
 import { nextState, type MessageEvent } from '../../../lib/messages/state-machine.ts';
@@ -17,8 +18,11 @@ import type { DistrictRules } from '../../../data/district-rules.ts';
 import type { MessagesTable } from '../../db/schema.ts';
 import type { Runtime } from '../../runtime.ts';
 import { storedDueDate } from '../deadline-of.ts';
+import { pendingExtensionRequest } from '../../../lib/messages/extension-requests.ts';
 import { eventsOf, findRow, insertEvent, toRecord, type Db } from '../repository.ts';
 import { applyTallyChanges } from '../tallies.ts';
+import { syncBoardText } from '../board.ts';
+import { placeOf, updateQueueCounts } from '../queue-counts.ts';
 import { queueNotices } from '../../mail/outbox.ts';
 import { factsOf } from '../../../lib/messages/stats.ts';
 import { tallyChanges } from '../../../lib/messages/tallies.ts';
@@ -37,6 +41,8 @@ export interface EventFacts {
   hidden?: string[];
   /** A 重复件's earlier message. */
   repeatOf?: string | null;
+  /** On a reply from the console: when the draft the form showed was saved ('' for none), so a colleague's later draft is not discarded unseen. Not recorded. */
+  basedOnDraft?: string;
 }
 
 export type Checked = { ok: true; facts: EventFacts } | { ok: false; message: string };
@@ -47,8 +53,8 @@ export interface ActionDefinition<Input> {
   validate(input: Input, rules: DistrictRules): Checked;
   /** Whether to offer the action on this message at all (a console button), beyond the state table and permissions. */
   offered?(record: MessageRecord): boolean;
-  /** Conditions on the message as it is now (e.g. only a 不满意 may be reopened); a problem in words, or null. */
-  check?(record: MessageRecord, facts: EventFacts, currentDue: IsoDate | null): string | null;
+  /** Conditions on the message as it is now (e.g. only a 不满意 may be reopened); a problem in words, or null. `at` is when the action happens. */
+  check?(record: MessageRecord, facts: EventFacts, currentDue: IsoDate | null, at: string): string | null;
   /** Conditions that need the store (e.g. the message a 重复件 points to exists), inside the same transaction. */
   lookup?(db: Db, record: MessageRecord, facts: EventFacts): Promise<string | null>;
   /** The row's columns this event changes, beyond its state, due day and time of change. */
@@ -88,6 +94,9 @@ async function performIn<Input>(
   facts: EventFacts,
   at: string,
 ): Promise<ActionResult> {
+  // Two staff acting on one message at once: on PostgreSQL the row is locked until this transaction ends, so the second
+  // sees the first's change before its own checks (SQLite runs one write transaction at a time anyway).
+  if (runtime.store.dialect === 'postgres') await sql`select id from messages where number = ${number} for update`.execute(trx);
   const row = await findRow(trx, number);
   if (!row) return { ok: false, status: 404, message: `没有编号为 ${number} 的留言` };
   const events = await eventsOf(trx, row.id);
@@ -96,7 +105,7 @@ async function performIn<Input>(
   if (refused === 'state')
     return { ok: false, status: 409, message: `留言当前状态为「${STATE_LABELS[record.state]}」，不能「${EVENT_LABELS[definition.event]}」` };
   if (refused) return { ok: false, status: 403, message: REFUSED[refused] };
-  const problem = definition.check?.(record, facts, row.due_date) ?? (await definition.lookup?.(trx, record, facts));
+  const problem = definition.check?.(record, facts, row.due_date, at) ?? (await definition.lookup?.(trx, record, facts));
   if (problem) return { ok: false, status: 400, message: problem };
 
   const to = nextState(record.state, definition.event)!;
@@ -121,10 +130,17 @@ async function performIn<Input>(
     state: to,
     updated_at: at,
     due_date: storedDueDate(runtime.rules, { type: record.type, state: to, events: nextEvents }),
+    // Indexes of what the events say, like the due day: a request for an extension waiting for the office (the 延期申请 queue).
+    extension_requested_at: pendingExtensionRequest({ state: to, events: nextEvents })?.at ?? null,
+    // A draft of the answer lives only while the unit has the message in hand (办理中): submitted, returned or closed, it goes.
+    ...(to === 'assigned' ? {} : { draft_reply: null, draft_saved_at: null, draft_saved_by: null }),
   };
   await trx.updateTable('messages').set(update).where('id', '=', row.id).execute();
   await insertEvent(trx, { secret: runtime.secret, dialect: runtime.store.dialect }, row.id, event);
-  const updated = toRecord((await findRow(trx, number))!, nextEvents);
+  const updatedRow = (await findRow(trx, number))!;
+  const updated = toRecord(updatedRow, nextEvents);
+  await updateQueueCounts(trx, placeOf(row, record.events), placeOf(updatedRow, nextEvents));
+  await syncBoardText(trx, runtime.store.dialect, row.id, updated);
   await queueNotices(trx, runtime, definition.event, updated, at);
   const { deadlines, calendar } = runtime.rules;
   await applyTallyChanges(trx, tallyChanges(factsOf(record, deadlines, calendar), factsOf(updated, deadlines, calendar)));

@@ -1,5 +1,4 @@
-/** 公开: the office publishes a closed message and its answer on the board, only with the citizen's consent. */
-import { publicSearchText } from '../../../lib/messages/public-view.ts';
+/** 公开: the office publishes a closed message and its answer on the board, only with the citizen's consent (its search text follows: board.ts `syncBoardText`). */
 import type { MessageRecord } from '../../../lib/messages/types.ts';
 import { action, text } from './perform.ts';
 
@@ -20,6 +19,5 @@ export const publish = action<{ note?: unknown }>({
     if (record.published) return '已经公开';
     return reviewedSinceClosed(record) ? null : '公开前须先审核：隐去他人姓名、具体地址等（“公开前审核”）';
   },
-  // The text the board's search looks through: the public (masked) text, never the hidden one.
-  update: (_facts, _at, record) => ({ published: 1, public_text: publicSearchText(record) }),
+  update: () => ({ published: 1 }),
 });

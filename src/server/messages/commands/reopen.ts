@@ -11,5 +11,5 @@ export const reopen = action<{ note?: unknown }>({
   offered: ratedUnsatisfied,
   check: (record) => (ratedUnsatisfied(record) ? null : '只有群众评价为“不满意”的留言才能重新办理'),
   // A new answer will need a new review: the reviewed reply goes; the reviewed title and content stay.
-  update: () => ({ closed_at: null, published: 0, public_text: null, public_reply: null }),
+  update: () => ({ closed_at: null, published: 0, public_reply: null }),
 });

@@ -19,6 +19,8 @@ import { keyedBytes, keyedHash } from '../../secret.ts';
 import { storedDueDate } from '../deadline-of.ts';
 import { findByIdempotency, insertEvent, nextSequence, useChallenge, type MessageRow } from '../repository.ts';
 import { applyTallyChanges } from '../tallies.ts';
+import { indexText } from '../text-search.ts';
+import { placeOf, updateQueueCounts } from '../queue-counts.ts';
 import { factsOf } from '../../../lib/messages/stats.ts';
 import { tallyChanges } from '../../../lib/messages/tallies.ts';
 
@@ -174,6 +176,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await indexText(trx, store.dialect, 'message_words', inserted.id, `${value.title}\n${value.content}`);
       await insertEvent(trx, { secret, dialect: store.dialect }, inserted.id, submitEvent);
       const facts = factsOf(
         { type: value.type, unit: null, state: 'submitted', submittedAt: now, closedAt: null, events: [submitEvent] },
@@ -181,6 +184,11 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         rules.calendar,
       );
       await applyTallyChanges(trx, tallyChanges(null, facts));
+      await updateQueueCounts(
+        trx,
+        null,
+        placeOf({ state: 'submitted', unit: null, rating: null, consent: value.consent ? 1 : 0, published: 0 }, [submitEvent]),
+      );
       return { kind: 'created' as const, row: { number, submitted_at: now } };
     });
     if (outcome.kind === 'used') return { kind: 'invalid', errors: { check: PROOF_ERRORS.used } };

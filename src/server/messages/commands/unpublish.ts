@@ -6,5 +6,5 @@ export const unpublish = action<{ note?: unknown }>({
   validate: (input) => ({ ok: true, facts: { internalNote: text(input.note) } }),
   offered: (record) => record.published,
   check: (record) => (record.published ? null : '尚未公开'),
-  update: () => ({ published: 0, public_text: null }),
+  update: () => ({ published: 0 }),
 });

@@ -1,0 +1,69 @@
+/**
+ * The running totals of the standing queues (table queue_counts; the rule is lib/messages/queue-counts.ts):
+ * changed by every action in its transaction, read by the console's home and by unfiltered queue
+ * pages, recounted from the messages with the queues' own queries when asked (and once at start).
+ */
+import { sql } from 'kysely';
+import { pendingExtensionRequest } from '../../lib/messages/extension-requests.ts';
+import { queueCountChanges, STANDING_QUEUES, type QueuePlace } from '../../lib/messages/queue-counts.ts';
+import type { MessageState } from '../../lib/messages/state-machine.ts';
+import type { MessageRecord } from '../../lib/messages/types.ts';
+import type { Runtime } from '../runtime.ts';
+import { queueQuery } from './queues.ts';
+import { readState, writeState, type Db, type MessageRow } from './repository.ts';
+
+/** Where a message stands, from its row and its events. */
+export function placeOf(row: Pick<MessageRow, 'state' | 'unit' | 'rating' | 'consent' | 'published'>, events: MessageRecord['events']): QueuePlace {
+  const state = row.state as MessageState;
+  return {
+    state,
+    unit: row.unit,
+    rating: row.rating,
+    consent: row.consent === 1,
+    published: row.published === 1,
+    extensionRequested: pendingExtensionRequest({ state, events }) !== null,
+  };
+}
+
+/** Apply what one change does to the counts (a new message when `before` is null). */
+export async function updateQueueCounts(db: Db, before: QueuePlace | null, after: QueuePlace): Promise<void> {
+  for (const { queue, unit, delta } of queueCountChanges(before, after))
+    await db
+      .insertInto('queue_counts')
+      .values({ queue, unit, count: delta })
+      .onConflict((oc) => oc.columns(['queue', 'unit']).doUpdateSet({ count: sql`queue_counts.count + excluded.count` }))
+      .execute();
+}
+
+/** The kept counts of the standing queues, for every unit or one unit's (empty queues absent). */
+export async function readQueueCounts(db: Db, unit?: string): Promise<Map<string, number>> {
+  let select = db.selectFrom('queue_counts').select((eb) => ['queue', eb.fn.sum<number>('count').as('n')]);
+  if (unit !== undefined) select = select.where('unit', '=', unit);
+  const rows = await select.groupBy('queue').execute();
+  return new Map(rows.map((row) => [row.queue, Number(row.n)] as const).filter(([, n]) => n !== 0));
+}
+
+const BUILT = 'queue_counts_built';
+
+/** Count every standing queue again with its own query (grouped by unit) and replace the totals, in the caller's transaction. */
+export async function rebuildQueueCounts(db: Db, runtime: Runtime): Promise<void> {
+  await db.deleteFrom('queue_counts').execute();
+  for (const queue of STANDING_QUEUES) {
+    const rows = await queueQuery(db, runtime, queue, { asOf: '2000-01-01' })
+      .select.select((eb) => ['unit', eb.fn.countAll<number>().as('n')])
+      .groupBy('unit')
+      .execute();
+    for (const row of rows)
+      await db
+        .insertInto('queue_counts')
+        .values({ queue: queue.id, unit: row.unit ?? '', count: Number(row.n) })
+        .execute();
+  }
+  await writeState(db, BUILT, '1');
+}
+
+/** A store from before the counts were kept gets them counted once, at start. */
+export async function buildQueueCountsOnce(db: Db, runtime: Runtime): Promise<void> {
+  if ((await readState(db, BUILT)) === '1') return;
+  await rebuildQueueCounts(db, runtime);
+}
