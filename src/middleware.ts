@@ -24,6 +24,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     if (gate.kind === 'redirect') return context.redirect(gate.to, 303);
     if (gate.kind === 'refuse') return new Response(gate.message, { status: gate.status, headers: TEXT });
     if (gate.session) context.locals.staff = gate.session;
+    context.locals.posted = gate.posted;
   }
   const response = await next();
   if (staffArea) response.headers.set('Cache-Control', 'no-store');

@@ -20,7 +20,7 @@ import type { MessageRecord } from '../lib/messages/types.ts';
 import type { StaffSession } from '../server/auth/sessions.ts';
 import { changeRole, createAccount, listAccounts, resetPassword, setDisabled } from '../server/auth/accounts.ts';
 import { mayManageAccounts, maySeeOutbox, type StaffAccount } from '../lib/staff/accounts.ts';
-import { BodyError, readFields, textField as text } from '../server/http/body.ts';
+import { BodyError, postedFields, textField as text } from '../server/http/body.ts';
 import { act, ACTIONS, type ActionEvent } from '../server/messages/commands/index.ts';
 import { readContactDetails, type ContactDetails } from '../server/messages/commands/read-contact.ts';
 import { draftFor, saveDraft } from '../server/messages/commands/save-draft.ts';
@@ -193,7 +193,7 @@ export async function consoleMessagePage(
   if (astro.request.method === 'POST') {
     let fields: Record<string, unknown> = {};
     try {
-      fields = await readFields(astro.request);
+      fields = postedFields(astro.locals.posted);
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
       errors = [{ field: 'actions', message: error.message }];
@@ -337,10 +337,8 @@ export async function accountsPage(astro: Pick<AstroGlobal, 'request' | 'respons
   let issued: AccountsPage['issued'] = null;
   let values: Record<string, string> = {};
   if (astro.request.method === 'POST') {
-    const fields = await readFields(astro.request).catch((error: unknown) => {
-      if (error instanceof BodyError) return { action: '', problem: error.message } as Record<string, unknown>;
-      throw error;
-    });
+    const posted = astro.locals.posted;
+    const fields: Record<string, unknown> = posted?.ok === false ? { action: '', problem: posted.error.message } : postedFields(posted);
     values = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, text(v)]));
     const by = staff.account.id;
     const target = text(fields.account);
@@ -388,7 +386,8 @@ export async function outboxPage(astro: Pick<AstroGlobal, 'request' | 'locals' |
   const runtime = await getRuntime();
   const db = runtime.store.db;
   if (astro.request.method === 'POST') {
-    const id = Number((await readFields(astro.request)).id);
+    const posted = astro.locals.posted;
+    const id = posted?.ok ? Number(posted.fields.id) : Number.NaN;
     if (Number.isInteger(id))
       await db
         .updateTable('outbox')

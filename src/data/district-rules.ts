@@ -72,7 +72,14 @@ export function loadDistrictRules(contentDir = contentDirectory()): DistrictRule
     return validated(calendarSchema, file, parse(text));
   });
 
+  const unitIds = new Set(ymlFiles(join(contentDir, 'units')).map((f) => f.replace(/\.yml$/, '')));
   const { messages } = settings;
+  messages.types.forEach((type, i) => {
+    if (type.unit !== undefined && !unitIds.has(type.unit))
+      throw new Error(
+        `${settingsFile}：messages.types.${i}.unit：没有这个单位「${type.unit}」，应为 ${join(contentDir, 'units')} 下某个文件的名字（不含 .yml）`,
+      );
+  });
   return {
     contentDir,
     settings,
@@ -86,6 +93,6 @@ export function loadDistrictRules(contentDir = contentDirectory()): DistrictRule
     calendarYears,
     calendar: buildCalendar(calendarYears),
     calendarFingerprint: fingerprint.digest('hex'),
-    unitIds: new Set(ymlFiles(join(contentDir, 'units')).map((f) => f.replace(/\.yml$/, ''))),
+    unitIds,
   };
 }

@@ -11,6 +11,9 @@ import { publicMessage, type PublicMessage, type ViewContext } from '../lib/mess
 import { mayRate } from '../lib/messages/ratings.ts';
 import { NO_LOOKUP, trackForm, type TrackOutcome } from '../server/messages/track-form.ts';
 import { blankForm, submitForm, type SubmitOutcome } from '../server/messages/submit-form.ts';
+import { blankResend, resendForm, type ResendOutcome } from '../server/messages/resend-form.ts';
+import { resendChannels } from '../server/messages/commands/resend-code.ts';
+import { canReceiveTexts, parsePhone } from '../lib/messages/phone-numbers.ts';
 import { newQuestion, type FallbackQuestion } from '../server/anti-abuse/fallback-check.ts';
 import { CLOCK_START_LABELS } from '../lib/messages/vocabulary.ts';
 import type { Settings } from '../lib/content/schemas.ts';
@@ -89,6 +92,16 @@ export async function trackPage(astro: Pick<AstroGlobal, 'request' | 'clientAddr
   };
 }
 
+/** The form for a new query code (找回查询码): run it on a POST, and prepare the page; the response gets the outcome's status and headers. */
+export async function resendPage(astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'response'>): Promise<ResendOutcome> {
+  const runtime = await getRuntime();
+  noStore(astro.response.headers);
+  const outcome = astro.request.method === 'POST' ? await resendForm(runtime, astro.request, clientAddress(astro, runtime)) : blankResend(runtime);
+  astro.response.status = outcome.status;
+  for (const [name, value] of Object.entries(outcome.headers)) astro.response.headers.set(name, value);
+  return outcome;
+}
+
 /** Where each error in the form's summary links to, when it is not the field's own id. */
 const ERROR_ANCHORS: Readonly<Record<string, string>> = { type: 'type-first', check: 'check', idempotency: 'title' };
 
@@ -105,6 +118,10 @@ export interface SubmitPage {
   /** A fresh no-script question and form key for the form shown (every showing gets new ones). */
   question: FallbackQuestion;
   idempotencyKey: string;
+  /** On the receipt: where a new query code could be sent if this one is lost (the e-mail given, the mobile), as this server is set up. */
+  resendTo: { email: boolean; sms: boolean };
+  /** An example task code from the board, for the form's hint. */
+  exampleTask: string | null;
 }
 
 /** The message form: submit it on a POST, and prepare the page; the response gets the outcome's status and headers. */
@@ -115,7 +132,7 @@ export async function submitPage(astro: Pick<AstroGlobal, 'request' | 'clientAdd
   const outcome =
     astro.request.method === 'POST'
       ? await submitForm(runtime, astro.request, clientAddress(astro, runtime), await messageChoices(runtime))
-      : blankForm(astro.url.searchParams);
+      : prefilled(blankForm(astro.url.searchParams), runtime);
   astro.response.status = outcome.status;
   for (const [name, value] of Object.entries(outcome.headers)) astro.response.headers.set(name, value);
   const errorList = Object.entries(outcome.errors).map(([field, message]) => ({ field: ERROR_ANCHORS[field] ?? field, message: message as string }));
@@ -133,5 +150,26 @@ export async function submitPage(astro: Pick<AstroGlobal, 'request' | 'clientAdd
     clockStartsAt: CLOCK_START_LABELS[runtime.rules.deadlines.clockStartsAt],
     question: newQuestion(runtime.secret),
     idempotencyKey: randomBytes(18).toString('base64url'),
+    resendTo: resendTargets(runtime, outcome),
+    exampleTask: board.tasks[0]?.code ?? null,
   };
+}
+
+/** Where a lost code of the message just submitted could be re-sent: the e-mail given (if mail is set up), the mobile given (if texts are). */
+function resendTargets(runtime: Runtime, outcome: SubmitOutcome): { email: boolean; sms: boolean } {
+  const channels = resendChannels(runtime.config);
+  const phone = outcome.receipt ? parsePhoneValue(outcome.values.phone) : null;
+  return { email: channels.email && !!outcome.values.email, sms: channels.sms && phone !== null && canReceiveTexts(phone) };
+}
+
+function parsePhoneValue(typed: string | undefined): string | null {
+  const parsed = parsePhone(typed ?? '');
+  return parsed.ok ? parsed.value : null;
+}
+
+/** The empty form with the unit a chosen type goes to when none is named (?type=site-error → the site's own office). */
+function prefilled(outcome: SubmitOutcome, runtime: Runtime): SubmitOutcome {
+  if (outcome.values.unit) return outcome;
+  const unit = runtime.rules.settings.messages.types.find((t) => t.id === outcome.values.type)?.unit;
+  return unit ? { ...outcome, values: { ...outcome.values, unit } } : outcome;
 }

@@ -1,6 +1,8 @@
 /**
  * <chart-table>: draws a Chart.js chart from the table inside it. Loaded only on pages with a chart.
  * The canvas is an image for assistive technology, labelled to point at the table that follows.
+ * Its lettering follows the page's text size, so 长辈模式 enlarges the chart's labels too; the value
+ * axis leaves headroom above the tallest bar.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 
@@ -22,7 +24,8 @@ class ChartTable extends HTMLElement {
     canvas.setAttribute('aria-label', `${table.caption?.textContent ?? '图表'}：数据见下表`);
     const frame = document.createElement('div');
     frame.style.position = 'relative';
-    frame.style.height = horizontal ? `${Math.max(12, labels.length * 1.6)}rem` : '18rem';
+    // In em, so the chart grows with the text in 长辈模式.
+    frame.style.height = horizontal ? `${Math.max(12, labels.length * 1.6)}em` : '18em';
     frame.append(canvas);
     this.prepend(frame);
     // The chart now carries the picture; the table, its accessible twin, folds beneath it.
@@ -32,7 +35,10 @@ class ChartTable extends HTMLElement {
     fold.append(summary, table.parentElement!);
     frame.after(fold);
     const ink = getComputedStyle(document.documentElement).getPropertyValue('--ink').trim() || '#1b1f24';
-    new Chart(canvas, {
+    const font = () => ({ size: Math.round(parseFloat(getComputedStyle(this).fontSize) * 0.85) });
+    const value = { stacked, grace: '8%', beginAtZero: true, ticks: { color: ink, precision: 0, font: font() } };
+    const category = { stacked, ticks: { color: ink, font: font() } };
+    const chart = new Chart(canvas, {
       type: 'bar',
       data: {
         labels,
@@ -48,9 +54,17 @@ class ChartTable extends HTMLElement {
         indexAxis: horizontal ? 'y' : 'x',
         maintainAspectRatio: false,
         animation: false,
-        scales: { x: { stacked, ticks: { color: ink } }, y: { stacked, ticks: { color: ink, precision: 0 } } },
-        plugins: { legend: { display: series.length > 1, labels: { color: ink } } },
+        scales: horizontal ? { x: value, y: category } : { x: category, y: value },
+        plugins: { legend: { display: series.length > 1, labels: { color: ink, font: font() } } },
       },
+    });
+    // 长辈模式 is a checkbox in the header: redraw with its larger letters when it changes.
+    document.addEventListener('change', (event) => {
+      if ((event.target as Element | null)?.id !== 'elder-mode') return;
+      const size = font();
+      for (const scale of Object.values(chart.options.scales ?? {})) if (scale?.ticks) scale.ticks.font = size;
+      if (chart.options.plugins?.legend?.labels) chart.options.plugins.legend.labels.font = size;
+      chart.update();
     });
   }
 }

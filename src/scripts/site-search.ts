@@ -1,13 +1,46 @@
 /**
- * <site-search>: runs the Pagefind index in the browser. The form also works as a plain GET form,
- * so a search address (/search/?q=电梯&unit=…) can be shared and reopened.
+ * <site-search>: runs the Pagefind index in the browser, and asks the message board for published
+ * messages (/messages/search.json) beside it. Each result shows its type, its date and an excerpt made
+ * from the page's text (src/lib/format/search-excerpt.ts), never Pagefind's HTML. The form also works
+ * as a plain GET form, so a search address (/search/?q=电梯&type=…) can be shared and reopened.
  */
+import { excerptOf, fromPagefind, type Excerpt } from '../lib/format/search-excerpt';
+import { longDate } from '../lib/format/numbers';
+import { SEARCH_TYPE } from '../lib/format/search';
+
+/** What Pagefind 1.6 hands back for one page (`result.data()`). */
+interface PagefindPage {
+  url: string;
+  raw_content?: string;
+  content: string;
+  locations: number[];
+  meta: { title?: string; date?: string; dateLabel?: string };
+  filters: Record<string, string[]>;
+}
 interface PagefindResult {
-  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+  id: string;
+  data: () => Promise<PagefindPage>;
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
-  search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: (PagefindResult & { id: string })[] }>;
+  search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
+}
+/** What /messages/search.json answers. */
+interface MessageResults {
+  total: number;
+  count: string;
+  more: string;
+  results: { url: string; title: string; typeLabel: string; unitName: string | null; date: string | null; excerpt: Excerpt }[];
+}
+
+/** One result as the page lists it. */
+interface Shown {
+  url: string;
+  title: string;
+  type: string;
+  date: { label: string; date: string } | null;
+  excerpt: Excerpt;
+  detail?: string;
 }
 
 /**
@@ -21,9 +54,13 @@ async function exactMatches(pagefind: Pagefind, query: string, filters: Record<s
 }
 
 const PAGE_SIZE = 20;
+const EXCERPT_CHARS = 90;
+/** Filters that only content pages have: with one of them set, messages are not searched. */
+const CONTENT_ONLY_FILTERS = ['category', 'status'];
 
 class SiteSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
+  #run = 0;
 
   connectedCallback(): void {
     const form = this.querySelector('form')!;
@@ -40,7 +77,7 @@ class SiteSearch extends HTMLElement {
     form.addEventListener('change', (event) => {
       if ((event.target as HTMLElement).tagName === 'SELECT') void this.run(form, true);
     });
-    if (params.get('q')) void this.run(form, false);
+    if (params.get('q') || params.get('type')) void this.run(form, false);
   }
 
   private load(): Promise<Pagefind> {
@@ -52,49 +89,129 @@ class SiteSearch extends HTMLElement {
     return this.#pagefind;
   }
 
+  /** Content pages matching the query and filters: exact names first, then Pagefind's order. */
+  private async searchPages(query: string, filters: Record<string, string>): Promise<{ total: number; shown: Shown[] }> {
+    const pagefind = await this.load();
+    const found = await pagefind.search(query || null, { filters });
+    let results = found.results;
+    if (query) {
+      const exact = await exactMatches(pagefind, query, filters);
+      const ids = new Set(exact.map((r) => r.id));
+      results = [...exact.filter((r, i) => exact.findIndex((o) => o.id === r.id) === i), ...results.filter((r) => !ids.has(r.id))];
+    }
+    const pages = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
+    return {
+      total: results.length,
+      shown: pages.map((page) => ({
+        url: page.url,
+        title: page.meta.title ?? page.url,
+        type: page.filters.type?.[0] ?? '',
+        date: page.meta.date ? { label: page.meta.dateLabel ?? '', date: page.meta.date } : null,
+        excerpt: excerptOf(fromPagefind(page.raw_content ?? page.content, page.locations), EXCERPT_CHARS),
+      })),
+    };
+  }
+
+  /** Published messages matching the query, from the board. */
+  private async searchMessages(query: string, unit: string | undefined): Promise<{ total: number; count: string; more: string; shown: Shown[] }> {
+    const url = new URL('/messages/search.json', location.href);
+    url.searchParams.set('q', query);
+    if (unit) url.searchParams.set('unit', unit);
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(`留言搜索答复 ${response.status}`);
+    const found = (await response.json()) as MessageResults;
+    return {
+      total: found.total,
+      count: found.count,
+      more: found.more,
+      shown: found.results.map((m) => ({
+        url: m.url,
+        title: m.title,
+        type: SEARCH_TYPE.message,
+        date: m.date ? { label: '办结', date: m.date } : null,
+        excerpt: m.excerpt,
+        detail: [m.typeLabel, m.unitName].filter(Boolean).join(' · '),
+      })),
+    };
+  }
+
   private async run(form: HTMLFormElement, remember: boolean): Promise<void> {
+    const run = ++this.#run;
     const summary = this.querySelector<HTMLElement>('[data-summary]')!;
     const list = this.querySelector<HTMLOListElement>('[data-results]')!;
+    const messageSection = this.querySelector<HTMLElement>('[data-message-results]')!;
     const data = new FormData(form);
     const query = String(data.get('q') ?? '').trim();
     const filters: Record<string, string> = {};
     for (const [key, value] of data) if (key !== 'q' && value !== '') filters[key] = String(value);
     if (remember) history.replaceState(null, '', `?${new URLSearchParams(data as unknown as Record<string, string>)}`);
+    messageSection.hidden = true;
     if (!query && Object.keys(filters).length === 0) {
       summary.textContent = '请输入关键词。';
       list.replaceChildren();
       return;
     }
     summary.textContent = '正在搜索…';
-    try {
-      const pagefind = await this.load();
-      const found = await pagefind.search(query || '', { filters });
-      if (query) {
-        const exact = await exactMatches(pagefind, query, filters);
-        const ids = new Set(exact.map((r) => r.id));
-        found.results = [...exact.filter((r, i) => exact.findIndex((o) => o.id === r.id) === i), ...found.results.filter((r) => !ids.has(r.id))];
-      }
-      const items = await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
-      summary.textContent =
-        found.results.length === 0
-          ? `没有找到与「${query}」相关的内容。`
-          : `找到 ${found.results.length} 条结果${found.results.length > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 条` : ''}。`;
-      list.replaceChildren(
-        ...items.map((item) => {
-          const li = document.createElement('li');
-          const link = document.createElement('a');
-          link.href = item.url;
-          link.textContent = item.meta.title ?? item.url;
-          const excerpt = document.createElement('p');
-          excerpt.className = 'note';
-          excerpt.innerHTML = item.excerpt; // Pagefind escapes page text; only its <mark> tags remain
-          li.append(link, excerpt);
-          return li;
-        }),
-      );
-    } catch {
-      summary.textContent = '搜索索引加载失败，请稍后重试，或到公示栏按条件筛选。';
+    const onlyMessages = filters.type === SEARCH_TYPE.message;
+    const withMessages = query !== '' && (!filters.type || onlyMessages) && !CONTENT_ONLY_FILTERS.some((k) => filters[k]);
+    const [pages, messages] = await Promise.all([
+      onlyMessages ? Promise.resolve({ total: 0, shown: [] }) : this.searchPages(query, filters).catch(() => null),
+      withMessages ? this.searchMessages(query, filters.unit).catch(() => null) : Promise.resolve(undefined),
+    ]);
+    if (run !== this.#run) return;
+    const parts: string[] = [];
+    if (pages === null) parts.push('搜索索引加载失败，请稍后重试，或到公示栏按条件筛选');
+    else if (!onlyMessages)
+      parts.push(pages.total === 0 ? `没有找到相关的公示内容` : `找到 ${pages.total} 条公示内容${pages.total > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 条` : ''}`);
+    if (messages === null) parts.push('网民留言暂时无法搜索，可到网民留言页搜索');
+    else if (messages) parts.push(messages.total === 0 ? '没有相关的网民留言' : `${messages.count} 条公开的网民留言`);
+    else if (onlyMessages) parts.push('请输入关键词搜索网民留言');
+    summary.textContent = `${query ? `「${query}」：` : ''}${parts.join('；')}。`;
+    list.replaceChildren(...(pages?.shown ?? []).map((item) => resultItem(item)));
+    if (messages && messages.total > 0) {
+      messageSection.hidden = false;
+      messageSection.querySelector('ol')!.replaceChildren(...messages.shown.map((item) => resultItem(item)));
+      const more = messageSection.querySelector<HTMLAnchorElement>('[data-more]')!;
+      more.href = messages.more;
+      more.textContent = `在网民留言页查看全部 ${messages.count} 条`;
     }
   }
 }
+
+/** One result: its type and date, the title as a link, and the excerpt with the matched words marked. */
+function resultItem(item: Shown): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'search-result';
+  const meta = document.createElement('p');
+  meta.className = 'search-result-meta';
+  const type = document.createElement('span');
+  type.className = 'search-result-type';
+  type.textContent = item.type;
+  meta.append(type);
+  if (item.detail) meta.append(` · ${item.detail}`);
+  if (item.date) {
+    const time = document.createElement('time');
+    time.dateTime = item.date.date;
+    time.textContent = longDate(item.date.date);
+    meta.append(` · ${item.date.label ? `${item.date.label} ` : ''}`, time);
+  }
+  const heading = document.createElement('a');
+  heading.href = item.url;
+  heading.className = 'search-result-title';
+  heading.textContent = item.title;
+  const excerpt = document.createElement('p');
+  excerpt.className = 'search-result-excerpt';
+  if (item.excerpt.cutBefore) excerpt.append('…');
+  for (const part of item.excerpt.parts) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      excerpt.append(mark);
+    } else excerpt.append(part.text);
+  }
+  if (item.excerpt.cutAfter) excerpt.append('…');
+  li.append(heading, meta, excerpt);
+  return li;
+}
+
 customElements.define('site-search', SiteSearch);

@@ -1,10 +1,15 @@
 /**
  * <task-filter>: combines several filters and the sort order over every task, in place of the first
  * page of the full list. Without it the list still works: every single filter has its own pages.
- * It loads /data/task-index.json on first use and builds rows like TaskTable.astro's.
+ * When it runs it hides those per-value links, so the page offers one filter, not two.
+ * It loads /data/task-index.json on first use and builds rows like TaskTable.astro's; the heading,
+ * summary and caption follow the filter (lib/tasks/list-text.ts, as on the static pages), and an
+ * empty result says so.
  * The chosen filters go into the address (?warning=red&unit=housing) so a view can be shared.
  */
 import type { TaskIndexRow } from '../lib/tasks/task-index';
+import { listCaption, listSummary, listTitle, type ChosenFilter } from '../lib/tasks/list-text';
+import type { WarningColour } from '../lib/tasks/types';
 
 const FIELD = { ledger: 3, category: 4, unit: 5, status: 7, warning: 8 } as const;
 const SHOWN_AT_MOST = 500;
@@ -18,14 +23,16 @@ class TaskFilter extends HTMLElement {
     if (!form || !body) return;
     const original = [...body.rows];
     const pagination = document.querySelector<HTMLElement>('[data-pagination]');
+    const links = document.querySelector<HTMLElement>('[data-filter-links]');
     const count = form.querySelector<HTMLElement>('[data-count]')!;
+    const texts = new PageTexts(this);
     const params = new URLSearchParams(location.search);
     for (const select of form.querySelectorAll('select')) {
       const wanted = params.get(select.name);
       if (wanted && [...select.options].some((o) => o.value === wanted)) select.value = wanted;
     }
-    const labelOf = (name: string, value: string) =>
-      [...form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!.options].find((o) => o.value === value)?.text ?? value;
+    const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+    const labelOf = (name: string, value: string) => [...select(name).options].find((o) => o.value === value)?.text ?? value;
 
     const apply = async (): Promise<void> => {
       const data = new FormData(form);
@@ -37,6 +44,7 @@ class TaskFilter extends HTMLElement {
       if (query.size === 0) {
         body.replaceChildren(...original);
         if (pagination) pagination.hidden = false;
+        texts.restore();
         count.textContent = '';
         return;
       }
@@ -48,24 +56,80 @@ class TaskFilter extends HTMLElement {
           .then((j: { rows: TaskIndexRow[] }) => j.rows));
       } catch {
         this.#rows = undefined;
+        if (links) links.hidden = false;
         count.textContent = '任务数据加载失败，请使用上方的单项筛选链接。';
         return;
       }
       const matches = rows.filter((r) => chosen.every(([k, v]) => r[FIELD[k]] === v));
       if (byDeadline) matches.sort((a, b) => a[9].localeCompare(b[9]) || a[0].localeCompare(b[0], 'en', { numeric: true }));
-      body.replaceChildren(...matches.slice(0, SHOWN_AT_MOST).map((r) => rowFor(r, labelOf('status', r[7]), labelOf('warning', r[8]))));
+      body.replaceChildren(...matches.slice(0, SHOWN_AT_MOST).map((r) => rowFor(r, labelOf('status', r[7]))));
       if (pagination) pagination.hidden = true;
+      const words: ChosenFilter[] = chosen.map(([k, v]) => ({
+        dimension: form.querySelector(`label[for="${select(k).id}"]`)?.textContent ?? k,
+        value: labelOf(k, v),
+      }));
+      texts.show(words, matches);
       count.textContent = `符合条件的任务 ${matches.length} / ${rows.length} 项${matches.length > SHOWN_AT_MOST ? `，显示前 ${SHOWN_AT_MOST} 项` : ''}`;
     };
     form.addEventListener('change', () => void apply());
     form.addEventListener('submit', (e) => e.preventDefault());
     form.hidden = false;
+    if (links) links.hidden = true;
     if ([...params.keys()].length) void apply();
   }
 }
 
-function cell(...children: (Node | string)[]): HTMLTableCellElement {
+/** The page's words that depend on the filter: heading, window title, summary, caption, and the empty state. */
+class PageTexts {
+  readonly #heading = document.querySelector('h1');
+  readonly #summary = document.querySelector<HTMLElement>('[data-list-summary]');
+  readonly #caption: HTMLTableCaptionElement | null;
+  /** The table's scrolling frame, named after its caption; hidden with the table when nothing matches. */
+  readonly #frame: HTMLElement | null;
+  readonly #empty: HTMLElement | null;
+  readonly #before: { heading: string; title: string; summary: string; caption: string };
+
+  constructor(root: HTMLElement) {
+    this.#caption = root.querySelector('caption');
+    this.#frame = root.querySelector('[role="region"]');
+    this.#empty = root.querySelector('[data-list-empty]');
+    this.#before = {
+      heading: this.#heading?.textContent ?? '',
+      title: document.title,
+      summary: this.#summary?.textContent ?? '',
+      caption: this.#caption?.textContent ?? '',
+    };
+  }
+
+  show(chosen: readonly ChosenFilter[], matches: readonly TaskIndexRow[]): void {
+    const counts: Record<WarningColour, number> = { red: 0, yellow: 0, green: 0, done: 0 };
+    for (const r of matches) counts[r[8] as WarningColour] += 1;
+    const heading = listTitle(chosen);
+    const siteName = this.#before.title.split(' - ').at(-1);
+    this.#set(heading, `${heading} - ${siteName}`, listSummary(matches.length, counts), listCaption(chosen, matches.length, 1, SHOWN_AT_MOST));
+    if (this.#frame) this.#frame.hidden = matches.length === 0;
+    if (this.#empty) this.#empty.hidden = matches.length > 0;
+  }
+
+  restore(): void {
+    const b = this.#before;
+    this.#set(b.heading, b.title, b.summary, b.caption);
+    if (this.#frame) this.#frame.hidden = false;
+    if (this.#empty) this.#empty.hidden = true;
+  }
+
+  #set(heading: string, title: string, summary: string, caption: string): void {
+    if (this.#heading) this.#heading.textContent = heading;
+    document.title = title;
+    if (this.#summary) this.#summary.textContent = summary;
+    if (this.#caption) this.#caption.textContent = caption;
+    this.#frame?.setAttribute('aria-label', caption);
+  }
+}
+
+function cell(label: string | undefined, ...children: (Node | string)[]): HTMLTableCellElement {
   const td = document.createElement('td');
+  if (label) td.dataset.label = label;
   td.append(...children);
   return td;
 }
@@ -77,8 +141,8 @@ function span(className: string, text: string): HTMLSpanElement {
   return s;
 }
 
-function rowFor(r: TaskIndexRow, statusLabel: string, warningLabel: string): HTMLTableRowElement {
-  const [code, title, isSubTask, , , , unitShortName, , warning, deadline, progress, stale] = r;
+function rowFor(r: TaskIndexRow, statusLabel: string): HTMLTableRowElement {
+  const [code, title, isSubTask, , , , unitShortName, , warning, deadline, progress, stale, warningLabel, warningDetail] = r;
   const link = document.createElement('a');
   link.href = `/tasks/${code}/`;
   link.textContent = title;
@@ -87,15 +151,25 @@ function rowFor(r: TaskIndexRow, statusLabel: string, warningLabel: string): HTM
   const fill = document.createElement('span');
   fill.style.width = `${progress}%`;
   bar.append(fill);
+  const time = document.createElement('time');
+  time.dateTime = deadline;
+  time.textContent = deadline;
+  const head = cell(undefined, link, ...(isSubTask ? [span('note', '（子任务）')] : []));
+  head.className = 'card-head';
+  const badge = cell(undefined, span(`badge badge-${warning}`, warningLabel), ...(warningDetail ? [span('badge-detail', warningDetail)] : []));
+  badge.className = 'card-badge';
+  const codeCell = cell(undefined, code);
+  codeCell.className = 'card-quiet';
   const tr = document.createElement('tr');
+  tr.className = `row-${warning}`;
   tr.append(
-    cell(code),
-    cell(link, ...(isSubTask ? [span('note', '（子任务）')] : [])),
-    cell(unitShortName),
-    cell(deadline),
-    cell(`${progress}%`, bar),
-    cell(statusLabel, ...(stale ? [document.createElement('br'), span('badge badge-stale', '更新滞后')] : [])),
-    cell(span(`badge badge-${warning}`, warningLabel)),
+    codeCell,
+    head,
+    cell('牵头单位', unitShortName),
+    cell('截止日期', time),
+    cell('进度', `${progress}%`, bar),
+    cell('状态', statusLabel, ...(stale ? [document.createElement('br'), span('badge badge-stale', '更新滞后')] : [])),
+    badge,
   );
   return tr;
 }

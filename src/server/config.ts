@@ -17,6 +17,10 @@ export interface RateLimits {
   failedLookups: number;
   /** Failed look-ups of one tracking number per 15 minutes, from any address (guessing spread over many addresses). */
   failedLookupsPerNumber: number;
+  /** Requests for a new query code per client address per hour, counted whether or not they match a message. */
+  resendsPerClient: number;
+  /** Requests for a new query code of one tracking number per day, from any address (so a citizen's inbox cannot be flooded). */
+  resendsPerNumber: number;
 }
 
 export interface ServerConfig {
@@ -38,6 +42,8 @@ export interface ServerConfig {
   mail: { smtpUrl: string | null; from: string; sendEveryMs: number };
   /** Staff sessions end after this long without a request, and after `maxMs` in all. */
   sessions: { idleMs: number; maxMs: number };
+  /** A text-message (短信) gateway: the address the sender posts `{ to, text }` to as JSON; without it, no texts are sent (docs/decisions/015). */
+  sms: { webhookUrl: string | null };
 }
 
 const positiveInt = (name: string, fallback: number) =>
@@ -58,6 +64,8 @@ const envSchema = z.object({
   RATE_LIMIT_TOTAL: positiveInt('RATE_LIMIT_TOTAL', 600),
   RATE_LIMIT_LOOKUPS: positiveInt('RATE_LIMIT_LOOKUPS', 10),
   RATE_LIMIT_LOOKUPS_PER_NUMBER: positiveInt('RATE_LIMIT_LOOKUPS_PER_NUMBER', 10),
+  RATE_LIMIT_RESENDS: positiveInt('RATE_LIMIT_RESENDS', 5),
+  RATE_LIMIT_RESENDS_PER_NUMBER: positiveInt('RATE_LIMIT_RESENDS_PER_NUMBER', 3),
   ALTCHA_COST: positiveInt('ALTCHA_COST', 5000),
   HOST: z.string().default('localhost'),
   PORT: z.coerce.number({ error: 'PORT 应为 1 到 65535 的端口号' }).int().min(1).max(65535, { error: 'PORT 应为 1 到 65535 的端口号' }).default(4321),
@@ -72,6 +80,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('督办公开 <noreply@localhost>'),
   MAIL_SEND_EVERY_SECONDS: positiveInt('MAIL_SEND_EVERY_SECONDS', 30),
   SESSION_MAX_HOURS: positiveInt('SESSION_MAX_HOURS', 12),
+  SMS_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, error: 'SMS_WEBHOOK_URL 应为 http:// 或 https:// 网址，例如 https://sms-gateway.example.cn/send' })
+    .optional()
+    .or(z.literal('')),
 });
 
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -90,6 +102,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       total: e.RATE_LIMIT_TOTAL,
       failedLookups: e.RATE_LIMIT_LOOKUPS,
       failedLookupsPerNumber: e.RATE_LIMIT_LOOKUPS_PER_NUMBER,
+      resendsPerClient: e.RATE_LIMIT_RESENDS,
+      resendsPerNumber: e.RATE_LIMIT_RESENDS_PER_NUMBER,
     },
     altchaCost: e.ALTCHA_COST,
     host: e.HOST,
@@ -98,5 +112,6 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     siteUrl: e.DUBAN_SITE_URL.replace(/\/$/, ''),
     mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM, sendEveryMs: e.MAIL_SEND_EVERY_SECONDS * 1000 },
     sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
+    sms: { webhookUrl: e.SMS_WEBHOOK_URL || null },
   };
 }

@@ -17,7 +17,7 @@ import { forgetExpiredChallenges } from './messages/repository.ts';
 import { buildTalliesOnce } from './messages/tallies.ts';
 import { indexBoardOnce } from './messages/board.ts';
 import { buildQueueCountsOnce } from './messages/queue-counts.ts';
-import { deliverDue, smtpTransport } from './mail/sender.ts';
+import { deliverDue, deliverDueTexts, smtpTransport, webhookGateway } from './mail/sender.ts';
 
 export interface Runtime {
   config: ServerConfig;
@@ -57,7 +57,8 @@ export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promi
 
 /**
  * The background work of a running server: every hour, urge overdue messages and forget expired
- * challenges; every MAIL_SEND_EVERY_SECONDS (30), when SMTP is set, deliver due notices. Runs once now; returns what stops it.
+ * challenges; every MAIL_SEND_EVERY_SECONDS (30), deliver due notices: e-mail when SMTP is set, text
+ * messages when SMS_WEBHOOK_URL is. Runs once now; returns what stops it.
  */
 export async function startHousekeeping(runtime: Runtime): Promise<() => void> {
   const housekeeping = async () => {
@@ -67,17 +68,27 @@ export async function startHousekeeping(runtime: Runtime): Promise<() => void> {
   await housekeeping();
   const timer = setInterval(() => void housekeeping().catch((error: unknown) => console.error('定时督办失败：', error)), HOUR);
   timer.unref();
+  const stops = [() => clearInterval(timer)];
+  const every = (send: () => Promise<unknown>, what: string) => {
+    const run = () => void send().catch((error: unknown) => console.error(`${what}失败：`, error));
+    run();
+    const sendTimer = setInterval(run, runtime.config.mail.sendEveryMs);
+    sendTimer.unref();
+    stops.push(() => clearInterval(sendTimer));
+  };
   const smtp = runtime.config.mail.smtpUrl;
-  if (!smtp) return () => clearInterval(timer);
-  const transport = smtpTransport(smtp);
-  const deliver = () => void deliverDue(runtime, transport).catch((error: unknown) => console.error('发送通知失败：', error));
-  deliver();
-  const mailTimer = setInterval(deliver, runtime.config.mail.sendEveryMs);
-  mailTimer.unref();
+  if (smtp) {
+    const transport = smtpTransport(smtp);
+    every(() => deliverDue(runtime, transport), '发送通知');
+    stops.push(() => transport.close());
+  }
+  const sms = runtime.config.sms.webhookUrl;
+  if (sms) {
+    const gateway = webhookGateway(sms);
+    every(() => deliverDueTexts(runtime, gateway), '发送短信');
+  }
   return () => {
-    clearInterval(timer);
-    clearInterval(mailTimer);
-    transport.close();
+    for (const stop of stops) stop();
   };
 }
 

@@ -12,14 +12,15 @@ test('a citizen filters the board, opens a red task, and finds it again by a two
   await expect(page.getByRole('status')).toHaveText(/符合条件的任务 \d+ \/ \d+ 项/);
   const rows = board.locator('tbody tr:visible');
   await expect(rows.first()).toBeVisible();
-  for (const row of await rows.all()) await expect(row).toContainText('红色·逾期');
+  // 红色·逾期 where the task's deadline has passed, 红色·节点逾期 or 红色·子任务逾期 where a milestone's or a sub-task's has.
+  for (const row of await rows.all()) await expect(row).toContainText(/红色·(节点|子任务)?逾期/);
   expect(page.url()).toContain('warning=red');
 
   const link = rows.first().getByRole('link');
   const title = (await link.textContent())!.trim();
   await link.click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(page.getByText('红色·逾期').first()).toBeVisible();
+  await expect(page.getByText(/^红色·(节点|子任务)?逾期$/).first()).toBeVisible();
   await expect(page.locator('.panel li').first()).toContainText(/已过期|已过/);
 
   const word = title.match(/[\u4e00-\u9fff]{2}/)![0];

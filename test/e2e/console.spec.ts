@@ -269,6 +269,10 @@ test('a console form without its CSRF token, or posted from another site, is ref
   expect((await post({ action: 'accept' })).status).toBe(403);
   expect((await post({ action: 'accept', csrf: 'x'.repeat(csrf.length) })).status).toBe(403);
   expect((await post({ action: 'accept', csrf }, { Origin: 'https://elsewhere.example' })).status).toBe(403);
+  // A body the server will not read carries no token either, and the answer says why.
+  const tooLarge = await post({ action: 'accept', csrf, note: '长'.repeat(30_000) });
+  expect(tooLarge.status).toBe(413);
+  expect(await tooLarge.text()).toContain('提交的内容过大');
   expect((await post({ action: 'accept', csrf })).status).toBe(303);
 });
 

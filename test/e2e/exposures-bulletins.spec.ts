@@ -62,7 +62,7 @@ test('the home page shows the latest bulletins and cases', async ({ page }) => {
   await page.goto('/');
   const bulletins = page.locator('section', { has: page.getByRole('heading', { name: '最新督查通报' }) });
   await expect(bulletins.getByRole('listitem')).toHaveCount(5);
-  await expect(bulletins.getByRole('listitem').first()).toContainText('督查通报〔2026〕第13期');
+  await expect(bulletins.getByRole('listitem').first()).toContainText('工作提示〔2026〕第1期');
   const cases = page.locator('section', { has: page.getByRole('heading', { name: '曝光台', exact: true }) });
   await expect(cases.getByRole('listitem').first()).toContainText('高新园区重点项目全程代办');
 });

@@ -46,7 +46,7 @@ test('a citizen without JavaScript submits a message, gets a number, and tracks 
   const code = (await page.locator('#receipt-code').textContent())!.trim();
   expect(number).toMatch(/^LY\d{8}-\d{4}$/);
   expect(code).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
-  await expect(page.getByText('查询码只在这里显示')).toBeVisible();
+  await expect(page.getByText('不保存查询码本身')).toBeVisible();
 
   await page.getByRole('link', { name: '查询办理进度' }).click();
   await page.getByLabel('留言编号').fill(number.toLowerCase());

@@ -331,6 +331,7 @@ export const settingsSchema = z
                   .boolean()
                   .default(false)
                   .meta({ title: '公开前不列出（如举报：审核公开前，公开接口不显示这类留言的任何信息）' }),
+                unit: slugId('默认留言对象（如网站纠错交本站主办单位；留言人未选单位时使用）', 'units').optional(),
               })
               .strict(),
           )

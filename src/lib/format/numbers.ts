@@ -2,8 +2,14 @@
 
 /** "12 / 15 项（80.0%）"; "0 / 0 项" without a percentage when nothing was counted. */
 export function rateText(part: number, whole: number, unit = '项'): string {
-  if (whole === 0) return `0 / 0 ${unit}`;
-  return `${part} / ${whole} ${unit}（${percent(part, whole)}）`;
+  const { count, share } = rateParts(part, whole, unit);
+  return count + (share ?? '');
+}
+
+/** The two halves of `rateText`, for a figure card that sets the share beneath the count: "12 / 15 项" and "（80.0%）". */
+export function rateParts(part: number, whole: number, unit = '项'): { count: string; share: string | undefined } {
+  if (whole === 0) return { count: `0 / 0 ${unit}`, share: undefined };
+  return { count: `${part} / ${whole} ${unit}`, share: `（${percent(part, whole)}）` };
 }
 
 /** "80.0%", one decimal, never rounding a partial rate up to 100%. */

@@ -13,6 +13,13 @@ export interface BoardQuery {
   q: string;
 }
 
+export const NO_BOARD_FILTER: BoardQuery = { unit: '', type: '', month: '', task: '', q: '' };
+
+/** Whether anything narrows the board beyond one unit (a unit's size, like the whole board's, is a kept count). */
+export function narrowsBeyondUnit(query: BoardQuery): boolean {
+  return Boolean(query.type || query.month || query.task || query.q);
+}
+
 export function readBoardQuery(params: URLSearchParams): BoardQuery {
   const get = (name: string) => (params.get(name) ?? '').trim().slice(0, 100);
   return { unit: get('unit'), type: get('type'), month: /^\d{4}-\d{2}$/.test(get('month')) ? get('month') : '', task: get('task'), q: get('q') };

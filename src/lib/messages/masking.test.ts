@@ -21,6 +21,10 @@ describe('maskText', () => {
     ['全角１３８１２３４５６７８', '全角[电话已隐去]'],
     ['座机0871-65123456', '座机[电话已隐去]'],
     ['座机（0871）6512 3456', '座机（[电话已隐去]'],
+    ['座机0571-8765 4321 转 808，上班时间打', '座机[电话已隐去]，上班时间打'],
+    ['电话(0571)87654321-808', '电话([电话已隐去]'],
+    ['打 +86 571 8765 4321 或分机 12', '打 [电话已隐去] 或分机 12'],
+    ['区号0571，电话87654321', '区号0571，电话[号码已隐去]'],
     ['身份证530102199001011234', '身份证[证件号已隐去]'],
     ['身份证 53010219900101123X 号', '身份证 [证件号已隐去] 号'],
     ['邮箱 zhang.san@example.com 联系', '邮箱 [邮箱已隐去] 联系'],
@@ -131,6 +135,40 @@ describe('maskText: properties', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('no landline survives in the forms the message form accepts: brackets, +86, an extension after 转, 分机, # or a hyphen', () => {
+    const area = fc.constantFrom('010', '021', '0571', '0871', '0931');
+    const local = fc.stringMatching(/^[2-9]\d{6,7}$/);
+    const extension = fc.option(fc.stringMatching(/^\d{2,5}$/), { nil: undefined });
+    const marker = fc.constantFrom(' 转 ', '转', '分机', ' ext ', '#', '-', '－', ' x');
+    const head = fc.constantFrom<(a: string) => string>(
+      (a) => a,
+      (a) => `(${a})`,
+      (a) => `（${a}）`,
+      (a) => `+86 ${a.slice(1)} `,
+      (a) => `${a}-`,
+      (a) => `${a} `,
+    );
+    fc.assert(
+      fc.property(
+        chineseFiller,
+        area,
+        head,
+        local.chain((l) => spelled(l).map((written) => [l, written] as const)),
+        extension,
+        marker,
+        chineseFiller,
+        (before, code, spellHead, [number, writtenLocal], ext, mark, after) => {
+          const written = `${before}${spellHead(code)}${writtenLocal}${ext ? `${mark}${ext}` : ''}${after}`;
+          const out = maskText(written);
+          expect(shownDigits(out), written).not.toContain(number);
+          expect(out, written).toContain('[电话已隐去]');
+          if (ext) expect(out.normalize('NFKC'), written).not.toMatch(new RegExp(`(?:转|分机|ext|#|x)\\s*${ext}`));
+        },
+      ),
+      { numRuns: 1500 },
     );
   });
 

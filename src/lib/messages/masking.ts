@@ -9,10 +9,11 @@
  * ＠, ．), any short run of separators between digit groups (spaces, hyphens, dots, slashes,
  * underscores, commas, brackets), +86, Chinese numerals (一三八…, 幺 for 1), and e-mail addresses
  * spelled out against harvesters (name (at) example.cn, name @ example. cn). The text is read through
- * that normalisation and masked on the original, so what is kept is kept exactly as typed.
+ * that normalisation and masked on the original, so what is kept is kept exactly as typed. A
+ * landline goes with its extension, however it is marked (转 808, 分机 12, -808, #808).
  * Staff still read every reply before it is published; this is the floor, not the review.
  */
-import { digitRuns, type DigitSegment } from './digit-runs.ts';
+import { digitOf, digitRuns, type DigitSegment } from './digit-runs.ts';
 
 export const MASKS = { email: '[邮箱已隐去]', idNumber: '[证件号已隐去]', phone: '[电话已隐去]', number: '[号码已隐去]' } as const;
 type MaskKind = keyof typeof MASKS;
@@ -27,7 +28,13 @@ const LABEL = '[A-Za-z0-9Ａ-Ｚａ-ｚ０-９](?:[A-Za-z0-9\\-Ａ-Ｚａ-ｚ０
 const EMAIL = new RegExp(`${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}[A-Za-zＡ-Ｚａ-ｚ]{2,}(?![A-Za-zＡ-Ｚａ-ｚ])`, 'gu');
 
 const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
-const LANDLINE = /^(?:0086|86)?0\d{9,11}$/;
+/** Area code (0 and two or three digits) and local number, perhaps with an extension run on (0571 87654321-808); no ID number starts with 0. */
+const LANDLINE = /^(?:0086|86)?0[1-9]\d{8,16}$/;
+/** After +86 the area code drops its 0 (+86 571 8765 4321). */
+const LANDLINE_ABROAD = /^(?:0086|86)(?:10|2\d|[3-9]\d\d)[1-9]\d{6,7}\d{0,6}$/;
+/** An extension written after a phone number: 转 808, 分机 12, ext. 808, x808, #808. */
+const EXTENSION = /^\s*(?:转|轉|分机|分機|ext\.?|x|#)\s*/iu;
+const MAX_EXTENSION_DIGITS = 6;
 const ID_NUMBER = /^(?:\d{15}|\d{17}[\dX])$/;
 const YEAR = /^(?:19|20)\d\d$/;
 const AMOUNT_SEPARATORS = /^[,，]$/;
@@ -41,7 +48,7 @@ export function maskName(name: string | null | undefined): string {
 
 /** A phone or ID number by its shape alone, whatever surrounds it. */
 function contactKind(digits: string): MaskKind | null {
-  if (MOBILE.test(digits) || LANDLINE.test(digits)) return 'phone';
+  if (MOBILE.test(digits) || LANDLINE.test(digits) || LANDLINE_ABROAD.test(digits)) return 'phone';
   return ID_NUMBER.test(digits) ? 'idNumber' : null;
 }
 
@@ -57,6 +64,16 @@ function classify(segment: DigitSegment): MaskKind | null {
   return amount ? null : 'number';
 }
 
+/** Where a phone number ending at `end` really ends: past an extension written after it (转 808), if there is one. */
+function extensionEnd(text: string, end: number): number {
+  const marker = EXTENSION.exec(text.slice(end, end + 8));
+  if (!marker) return end;
+  let at = end + marker[0].length;
+  const start = at;
+  while (at < text.length && at - start < MAX_EXTENSION_DIGITS && digitOf(text[at]!) !== undefined) at += 1;
+  return at > start && (at >= text.length || digitOf(text[at]!) === undefined) ? at : end;
+}
+
 /** Spans of `text` to replace, with what to replace each by, in order and not overlapping. */
 function sensitiveSpans(text: string): { start: number; end: number; mask: string }[] {
   const spans: { start: number; end: number; mask: string }[] = [];
@@ -67,7 +84,8 @@ function sensitiveSpans(text: string): { start: number; end: number; mask: strin
     const wholeKind = contactKind(whole.digits);
     for (const segment of wholeKind ? [whole] : parts) {
       const kind = wholeKind ?? classify(segment);
-      if (kind && outside(segment.start, segment.end)) spans.push({ start: segment.start, end: segment.end, mask: MASKS[kind] });
+      const end = kind === 'phone' ? extensionEnd(text, segment.end) : segment.end;
+      if (kind && outside(segment.start, end)) spans.push({ start: segment.start, end, mask: MASKS[kind] });
     }
   }
   return spans.sort((a, b) => a.start - b.start);

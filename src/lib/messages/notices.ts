@@ -89,3 +89,25 @@ export function noticesFor(event: MessageEvent, m: NoticeFacts): NoticeSpec[] {
       return [];
   }
 }
+
+/**
+ * Where a new query code goes in a notice. The outbox keeps the notice with this slot and a seed, never
+ * the code; the sender fills the slot as it sends (src/server/mail/outbox.ts, docs/decisions/015), so
+ * staff reading the outbox, or a copy of the database, do not learn the citizen's code.
+ */
+export const QUERY_CODE_SLOT = '〔查询码〕';
+
+/** The notice that carries a new query code, as an e-mail or as a text message (短信, kept short). */
+export function queryCodeNotice(channel: 'email' | 'sms', m: Pick<NoticeFacts, 'number' | 'siteUrl' | 'siteName'>): { subject: string; body: string } {
+  const subject = `【${m.siteName}】留言 ${m.number} 的新查询码`;
+  if (channel === 'sms')
+    return { subject, body: `【${m.siteName}】您的留言 ${m.number} 的新查询码为 ${QUERY_CODE_SLOT}，原查询码已失效。如非本人申请，请忽略。` };
+  return {
+    subject,
+    body:
+      `有人凭留言编号和联系电话申请重新发送留言 ${m.number} 的查询码。\n\n` +
+      `新的查询码：${QUERY_CODE_SLOT}\n\n` +
+      `原来的查询码已经失效。凭留言编号和新的查询码查看办理进度：${m.siteUrl}/messages/track\n\n` +
+      `如果这不是您本人申请的，您的留言不受影响，以后请使用上面的新查询码。\n\n（本邮件由系统发出，请勿回复。）\n`,
+  };
+}

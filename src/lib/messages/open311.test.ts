@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCalendar } from '../calendar/working-days.ts';
-import { errorsOf, fieldsFromOpen311, requestOf, w3cChinaDateTime } from './open311.ts';
+import { errorsOf, fieldsFromOpen311, requestOf, w3cChinaDateTime, withoutText } from './open311.ts';
 import { publicMessage } from './public-view.ts';
 import type { EventRecord, MessageRecord } from './types.ts';
 
@@ -103,6 +103,13 @@ describe('what Open311 shows of a message', () => {
     expect(request.status_notes).toContain('已延期至 2026-12-10');
     expect(request.status_notes).not.toContain('三号楼');
     expect(request.description).toBeNull();
+  });
+
+  it('an unpublished message answers the same with its words taken out before the view is built, and carries none of them', () => {
+    const full = requestOf(publicMessage(record, context), false, 'https://example.org');
+    const bare = requestOf(publicMessage(withoutText(record), context), false, 'https://example.org');
+    expect(bare).toEqual(full);
+    expect(JSON.stringify(publicMessage(withoutText(record), context))).not.toMatch(/收费|三号楼|王/);
   });
 
   it('a published message: times to the second and the extension reason, masked', () => {

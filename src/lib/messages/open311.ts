@@ -10,6 +10,7 @@
  * and staff published the answer — and then masked, like everywhere else. Types the settings mark
  * `hiddenUntilPublished` (举报) are not listed before that at all (see requests.ts).
  */
+import type { MessageRecord } from './types.ts';
 import type { PublicMessage } from './public-view.ts';
 import type { FieldErrors, SubmissionField } from './submission.ts';
 import { URGENCY_LABELS } from './vocabulary.ts';
@@ -145,6 +146,23 @@ export interface Open311Request {
   expected_datetime: string | null;
   address: null;
   media_url: string | null;
+}
+
+/**
+ * A message as Open311 may describe it before it is published: its state, times and deadline, with
+ * every text taken out before the public view is built, so no words can reach the answer by any path
+ * (and no masking has to run for the thousand requests of a list).
+ */
+export function withoutText(record: MessageRecord): MessageRecord {
+  return {
+    ...record,
+    title: '',
+    content: '',
+    reply: null,
+    authorName: null,
+    redacted: null,
+    events: record.events.map((event) => ({ ...event, note: null, internalNote: null, reply: null })),
+  };
 }
 
 export function requestOf(message: PublicMessage, published: boolean, siteUrl: string): Open311Request {

@@ -35,6 +35,7 @@ const WHO: Record<MessageEvent, Who[]> = {
   publish: ['dispatcher', 'admin'],
   unpublish: ['dispatcher', 'admin'],
   recompute_deadline: ['system'],
+  resend_code: ['citizen'],
 };
 
 describe('permissions', () => {
@@ -91,9 +92,11 @@ describe('permissions', () => {
     }
   });
 
-  it('offers a citizen only the rating, and only on a closed message; nothing on a rejected one', () => {
-    for (const state of MESSAGE_STATES) expect(eventsFor(ACTORS.citizen, { state, unit: 'water' })).toEqual(state === 'closed' ? ['rate'] : []);
-    for (const actor of Object.values(ACTORS)) expect(eventsFor(actor, { state: 'rejected', unit: 'water' })).toEqual([]);
+  it('offers a citizen the rating only on a closed message, and a new query code always; a rejected one nothing else', () => {
+    for (const state of MESSAGE_STATES)
+      expect(eventsFor(ACTORS.citizen, { state, unit: 'water' })).toEqual(state === 'closed' ? ['rate', 'resend_code'] : ['resend_code']);
+    for (const actor of Object.values(ACTORS))
+      expect(eventsFor(actor, { state: 'rejected', unit: 'water' })).toEqual(actor === ACTORS.citizen ? ['resend_code'] : []);
   });
 
   it('no sequence of actions by a handler changes a message of another unit', () => {

@@ -4,7 +4,8 @@
  * messages. Every command asks `refusal` inside its transaction, with the message as it is then,
  * so no screen, script or endpoint can act without the same check.
  *
- * An actor (操作人) is who acts: a citizen proving ownership with the query code, a member of staff
+ * An actor (操作人) is who acts: a citizen proving ownership with the query code (or, to have a new
+ * code sent, with the phone number given with the message), a member of staff
  * signed in to the console (督办员 dispatcher, 承办员 handler bound to one unit, 管理员 admin), or
  * the system's own clock (automatic urging, calendar corrections).
  */
@@ -73,6 +74,8 @@ const MAY: Readonly<Record<MessageEvent, Predicate>> = {
   publish: supervisor,
   unpublish: supervisor,
   recompute_deadline: system,
+  // Whoever knows the tracking number and the phone number given with it (commands/resend-code.ts).
+  resend_code: citizen,
 };
 
 /**

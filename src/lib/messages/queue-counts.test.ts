@@ -23,7 +23,10 @@ describe('queue counts', () => {
 
   it('follow a rating, publishing and a request for an extension without a change of state', () => {
     expect(queueCountChanges(closed, { ...closed, rating: 'unsatisfied' })).toEqual([{ queue: 'unsatisfied', unit: 'water', delta: 1 }]);
-    expect(queueCountChanges(closed, { ...closed, published: true })).toEqual([{ queue: 'to-publish', unit: 'water', delta: -1 }]);
+    expect(queueCountChanges(closed, { ...closed, published: true })).toEqual([
+      { queue: 'to-publish', unit: 'water', delta: -1 },
+      { queue: 'board', unit: 'water', delta: 1 },
+    ]);
     expect(queueCountChanges({ ...closed, consent: false }, { ...closed, consent: false, published: false })).toEqual([]);
     expect(queueCountChanges(assigned, { ...assigned, extensionRequested: true })).toEqual([{ queue: 'extension-requests', unit: 'water', delta: 1 }]);
   });

@@ -1,10 +1,11 @@
 /**
- * The counts of the standing queues (those whose membership follows from a message as it is, not
- * from today's date: 待受理, 待交办, 办理中, 待审核, 延期申请, 已办结, 不满意, 待公开) are kept as running
- * totals per unit, changed by every action in its transaction, so the console's home reads a few
- * rows however many messages there are. 临期 and 已超期 change with the date and are counted from
- * the open messages by the store. `inQueue` is the rule; the store's query for each queue
- * (src/server/messages/queues.ts) must select the same messages, and a test recounts to check it.
+ * The sizes of the lists whose membership follows from a message as it is, not from today's date —
+ * the standing queues (待受理, 待交办, 办理中, 待审核, 延期申请, 已办结, 不满意, 待公开) and the public
+ * board (published messages) — are kept as running totals per unit, changed by every action in its
+ * transaction, so the console's home and an unfiltered list read a few rows however many messages
+ * there are. 临期 and 已超期 change with the date and are counted from the open messages by the
+ * store. `inQueue` is the rule; the store's query for each list (src/server/messages/queues.ts,
+ * board.ts) must select the same messages, and a test recounts to check it.
  */
 import { QUEUES, type QueueDefinition } from './queues.ts';
 import type { MessageState } from './state-machine.ts';
@@ -22,6 +23,9 @@ export interface QueuePlace {
 }
 
 export const STANDING_QUEUES: readonly QueueDefinition[] = QUEUES.filter((queue) => queue.due === undefined);
+
+/** The public board's kept count (published messages), beside the queues'. */
+export const BOARD_LIST = 'board';
 
 export function isStanding(queue: QueueDefinition): boolean {
   return queue.due === undefined;
@@ -49,14 +53,18 @@ export interface QueueCountChange {
   delta: number;
 }
 
+/** The lists a message is in: its standing queues, and the board once published. */
+function listsOf(place: QueuePlace): string[] {
+  return [...STANDING_QUEUES.filter((queue) => inQueue(queue, place)).map((queue) => queue.id), ...(place.published ? [BOARD_LIST] : [])];
+}
+
 /** What one change to a message (or its arrival, when `before` is null) does to the counts. */
 export function queueCountChanges(before: QueuePlace | null, after: QueuePlace): QueueCountChange[] {
   const changes = new Map<string, QueueCountChange>();
   const add = (place: QueuePlace, delta: number) => {
-    for (const queue of STANDING_QUEUES) {
-      if (!inQueue(queue, place)) continue;
-      const key = `${queue.id}\u0000${countUnit(place)}`;
-      const change = changes.get(key) ?? { queue: queue.id, unit: countUnit(place), delta: 0 };
+    for (const list of listsOf(place)) {
+      const key = `${list}\u0000${countUnit(place)}`;
+      const change = changes.get(key) ?? { queue: list, unit: countUnit(place), delta: 0 };
       change.delta += delta;
       changes.set(key, change);
     }

@@ -1,10 +1,10 @@
 /**
  * The console's queue filters (unit, type, month, channel, task) and its find box, which takes a
- * tracking number, a phone number (staff only: the console never shows it, only finds by it) or
+ * tracking number, a mobile or landline number (staff only: the console never shows it, only finds by it) or
  * words from the title and content, typed the way people type them (full-width, with spaces or
  * hyphens in a number).
  */
-import { digitOf } from './digit-runs.ts';
+import { phoneToFind } from './phone-numbers.ts';
 import { searchTerms } from './board-filter.ts';
 import { normaliseTrackingNumber } from './tracking.ts';
 
@@ -36,15 +36,19 @@ export function hasFilter(filter: QueueFilter | undefined): boolean {
   return filter !== undefined && Object.values(filter).some(Boolean);
 }
 
-export type Find = { kind: 'none' } | { kind: 'number'; number: string } | { kind: 'phone'; phone: string } | { kind: 'words'; words: string[] };
+export type Find =
+  | { kind: 'none' }
+  | { kind: 'number'; number: string }
+  /** `withExtensions`: a landline typed without an extension also finds it stored with one. */
+  | { kind: 'phone'; phone: string; withExtensions: boolean }
+  | { kind: 'words'; words: string[] };
 
-/** What the find box holds: a tracking number, a mobile number (any spelling), or words. */
+/** What the find box holds: a tracking number, a mobile or landline number (any spelling the form accepts), or words. */
 export function findOf(q: string): Find {
   if (!q.trim()) return { kind: 'none' };
   const number = normaliseTrackingNumber(q);
   if (number) return { kind: 'number', number };
-  const digits = [...q.normalize('NFKC')].map((c) => digitOf(c) ?? (/[\s\-+]/.test(c) ? '' : 'x')).join('');
-  const mobile = /^(?:86)?(1[3-9]\d{9})$/.exec(digits);
-  if (mobile) return { kind: 'phone', phone: mobile[1]! };
+  const phone = phoneToFind(q);
+  if (phone) return { kind: 'phone', phone: phone.value, withExtensions: phone.prefix };
   return { kind: 'words', words: searchTerms(q) };
 }

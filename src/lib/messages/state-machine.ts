@@ -9,6 +9,7 @@
  *   closed ─rate→ closed (the citizen's 满意度);  closed ─reopen→ assigned (only after 不满意)
  *   closed ─redact→ closed (公开前审核: the reviewer hides what masking cannot know) ─publish / unpublish→ closed
  *   any open state ─recompute_deadline→ same state (the holiday calendar changed)
+ *   any state ─resend_code→ same state (查询码重新发送: the citizen's new query code replaces the old; docs/decisions/015)
  */
 
 /** Where a message is in its handling. */
@@ -34,7 +35,8 @@ export type MessageEvent =
   | 'redact'
   | 'publish'
   | 'unpublish'
-  | 'recompute_deadline';
+  | 'recompute_deadline'
+  | 'resend_code';
 
 export const MESSAGE_STATES: readonly MessageState[] = ['submitted', 'accepted', 'assigned', 'replied', 'closed', 'rejected'];
 export const MESSAGE_EVENTS: readonly MessageEvent[] = [
@@ -57,12 +59,20 @@ export const MESSAGE_EVENTS: readonly MessageEvent[] = [
   'publish',
   'unpublish',
   'recompute_deadline',
+  'resend_code',
 ];
 
 /** The one transition table. A pair that is absent is not allowed. `submit` creates a message, so it has no source state. */
 const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, MessageState>>>> = {
-  submitted: { accept: 'accepted', reject: 'rejected', mark_repeat: 'rejected', urge: 'submitted', recompute_deadline: 'submitted' },
-  accepted: { assign: 'assigned', mark_repeat: 'rejected', urge: 'accepted', recompute_deadline: 'accepted' },
+  submitted: {
+    accept: 'accepted',
+    reject: 'rejected',
+    mark_repeat: 'rejected',
+    urge: 'submitted',
+    recompute_deadline: 'submitted',
+    resend_code: 'submitted',
+  },
+  accepted: { assign: 'assigned', mark_repeat: 'rejected', urge: 'accepted', recompute_deadline: 'accepted', resend_code: 'accepted' },
   assigned: {
     reply: 'replied',
     return: 'accepted',
@@ -71,10 +81,11 @@ const TRANSITIONS: Readonly<Record<MessageState, Partial<Record<MessageEvent, Me
     decline_extension: 'assigned',
     urge: 'assigned',
     recompute_deadline: 'assigned',
+    resend_code: 'assigned',
   },
-  replied: { approve: 'closed', send_back: 'assigned', recompute_deadline: 'replied' },
-  closed: { rate: 'closed', reopen: 'assigned', redact: 'closed', publish: 'closed', unpublish: 'closed' },
-  rejected: {},
+  replied: { approve: 'closed', send_back: 'assigned', recompute_deadline: 'replied', resend_code: 'replied' },
+  closed: { rate: 'closed', reopen: 'assigned', redact: 'closed', publish: 'closed', unpublish: 'closed', resend_code: 'closed' },
+  rejected: { resend_code: 'rejected' },
 };
 
 /** The state after `event`, or undefined when the event cannot happen in `state`. */

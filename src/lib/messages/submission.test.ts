@@ -14,6 +14,16 @@ describe('parseSubmission', () => {
     });
   });
 
+  it('accepts a landline with its area code and extension, stored in one form', () => {
+    const result = parseSubmission({ ...valid, phone: '（０５７１）8765 4321 转 808' }, choices);
+    expect(result.ok && result.value.phone).toBe('0571-87654321-808');
+  });
+
+  it('asks for the area code of a landline typed without one', () => {
+    const result = parseSubmission({ ...valid, phone: '8765 4321' }, choices);
+    expect(!result.ok && result.errors.phone).toMatch(/请加上区号/);
+  });
+
   it('names each missing field in Chinese', () => {
     const result = parseSubmission({}, choices);
     expect(result.ok).toBe(false);

@@ -9,9 +9,10 @@
  * U+FFFF and their kin), which would break the Open311 XML of every list the message appears in.
  */
 import { z } from 'zod';
+import { parsePhone } from './phone-numbers.ts';
 
 /** Limits per field, in characters (code points). */
-export const FIELD_LIMITS = { title: 50, content: 2000, name: 20, phone: 20, email: 100, type: 40, unit: 80, task: 40 } as const;
+export const FIELD_LIMITS = { title: 50, content: 2000, name: 20, phone: 30, email: 100, type: 40, unit: 80, task: 40 } as const;
 export const MIN_TITLE = 4;
 export const MIN_CONTENT = 10;
 
@@ -23,7 +24,7 @@ export const FIELD_LABELS = {
   title: '标题',
   content: '留言内容',
   name: '姓名',
-  phone: '手机号码',
+  phone: '手机号码或固定电话',
   email: '电子邮箱',
   consent: '同意公开',
 } as const;
@@ -46,10 +47,15 @@ export type SubmissionResult = { ok: true; value: Submission } | { ok: false; er
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
 const LONE_SURROGATE = /\p{Surrogate}/u;
 const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
-const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
 
 const length = (value: string) => [...value].length;
+
+const PHONE_PROBLEMS = {
+  empty: `请填写${FIELD_LABELS.phone}，用于办理单位联系您，不会公开`,
+  no_area_code: `固定电话请加上区号，例如 010-12345678`,
+  invalid: `${FIELD_LABELS.phone}应为 11 位中国大陆手机号码（例如 13800000000），或带区号的固定电话（例如 010-12345678，分机写在“转”后面）`,
+} as const;
 
 /** The problem with a piece of free text, in words, or null when it is acceptable. Shared by every free-text field a citizen fills in. */
 export function plainTextProblem(label: string, value: string, { min, max, multiline }: { min: number; max: number; multiline: boolean }): string | null {
@@ -90,14 +96,13 @@ export function submissionSchema(choices: SubmissionChoices) {
     title: plainText(FIELD_LABELS.title, { min: MIN_TITLE, max: FIELD_LIMITS.title, multiline: false }),
     content: plainText(FIELD_LABELS.content, { min: MIN_CONTENT, max: FIELD_LIMITS.content, multiline: true }),
     name: optional(plainText(FIELD_LABELS.name, { min: 0, max: FIELD_LIMITS.name, multiline: false })),
-    phone: z
-      .string({ error: `请填写${FIELD_LABELS.phone}` })
-      .transform((value) => value.replace(/[\s-]/g, ''))
-      .superRefine((value, ctx) => {
-        if (value === '') ctx.addIssue({ code: 'custom', message: `请填写${FIELD_LABELS.phone}，用于办理单位联系您，不会公开` });
-        else if (!MOBILE.test(value)) ctx.addIssue({ code: 'custom', message: `${FIELD_LABELS.phone}应为 11 位中国大陆手机号，例如 13800000000` });
-      })
-      .transform((value) => value.replace(/^\+?86/, '')),
+    // Stored in one form per number (phone-numbers.ts), so staff can call it and find the message by it.
+    phone: z.string({ error: `请填写${FIELD_LABELS.phone}` }).transform((value, ctx) => {
+      const parsed = parsePhone(value);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: PHONE_PROBLEMS[parsed.problem] });
+      return z.NEVER;
+    }),
     email: optional(
       z
         .string({ error: `${FIELD_LABELS.email}应为文字` })

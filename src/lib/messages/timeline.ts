@@ -17,8 +17,8 @@ export interface TimelineEntry {
   internal?: string | null;
 }
 
-/** Events that are bookkeeping for staff rather than news for the citizen. */
-const HIDDEN_EVENTS = new Set(['unpublish', 'redact']);
+/** Events that are bookkeeping for staff rather than news for the citizen (a new query code is the citizen's own business, not the board's). */
+const HIDDEN_EVENTS = new Set(['unpublish', 'redact', 'resend_code']);
 
 export function publicTimeline(events: readonly EventRecord[], unitName: (id: string) => string): TimelineEntry[] {
   return events

@@ -34,6 +34,7 @@ export const EVENT_LABELS: Readonly<Record<MessageEvent, string>> = {
   publish: '公开答复',
   unpublish: '撤回公开',
   recompute_deadline: '节假日安排调整，重算期限',
+  resend_code: '重新发送查询码',
 };
 
 /** 满意度: the citizen's rating of a closed message. */

@@ -13,16 +13,20 @@
  * - A parent task (总任务) takes the worst colour of itself and its sub-tasks (子任务), and its
  *   progress from theirs: weighted when any sub-task has a weight, else the plain average.
  * - 更新滞后 is a separate signal: the latest update is older than the cadence allows.
+ * - Whose date set the colour is kept (`warningCause`): the deadline before a milestone before a
+ *   sub-task, so the label can say 节点逾期 where only a milestone is late (see warning-label.ts).
  */
 import { daysBetween, type IsoDate } from '../calendar/dates.ts';
 import type { WarningSettings } from '../content/schemas.ts';
-import type { EvaluatedTask, ProgressBasis, Staleness, TaskRecord, TaskStatus, WarningColour } from './types.ts';
+import type { EvaluatedTask, ProgressBasis, Staleness, TaskRecord, TaskStatus, WarningCause, WarningColour } from './types.ts';
 
 const SEVERITY: Record<WarningColour, number> = { done: 0, green: 1, yellow: 2, red: 3 };
 
 interface Finding {
   colour: 'yellow' | 'red';
   text: string;
+  /** Whose date it is: the task's deadline, a milestone (by name) or a sub-task (by code). */
+  source: { kind: 'deadline' } | { kind: 'milestone'; name: string } | { kind: 'subtask'; code: string };
 }
 
 /** Evaluates every task; parents after their sub-tasks. Tasks are returned in input order. */
@@ -66,6 +70,7 @@ function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate,
 
   let warning: WarningColour;
   let reasons: string[];
+  let warningCause: WarningCause | undefined;
   if (finished) {
     warning = 'done';
     const late = completedOn && completedOn > task.deadline ? `，晚于截止日期 ${daysBetween(task.deadline, completedOn)} 天` : '';
@@ -76,6 +81,7 @@ function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate,
     const worst = findings[0]?.colour;
     warning = worst ?? 'green';
     reasons = findings.length > 0 ? findings.map((f) => f.text) : [onTrackReason(task, visibleMilestones, asOf)];
+    warningCause = causeOf(findings.filter((f) => f.colour === worst));
   }
 
   const lastUpdate = [visibleUpdates.at(-1)?.date, ...children.map((c) => c.staleness.lastUpdate)]
@@ -91,6 +97,7 @@ function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate,
     progressBasis: basis,
     warning,
     reasons,
+    warningCause,
     staleness,
     completedOn,
     children: children.map((c) => c.code),
@@ -137,19 +144,19 @@ function ownFindings(task: TaskRecord, milestones: TaskRecord['milestones'], pro
   const findings: Finding[] = [];
   const toDeadline = daysBetween(asOf, task.deadline);
   if (toDeadline < 0) {
-    findings.push({ colour: 'red', text: `截止日期 ${task.deadline} 已过 ${-toDeadline} 天，当前进度 ${progress}%` });
+    findings.push({ colour: 'red', text: `截止日期 ${task.deadline} 已过 ${-toDeadline} 天，当前进度 ${progress}%`, source: { kind: 'deadline' } });
   } else if (toDeadline <= settings.deadlineYellowDays) {
     const when = toDeadline === 0 ? '今天到期' : `还有 ${toDeadline} 天`;
-    findings.push({ colour: 'yellow', text: `距截止日期 ${task.deadline} ${when}，当前进度 ${progress}%` });
+    findings.push({ colour: 'yellow', text: `距截止日期 ${task.deadline} ${when}，当前进度 ${progress}%`, source: { kind: 'deadline' } });
   }
   for (const m of milestones) {
     if (m.done) continue;
     const toDue = daysBetween(asOf, m.due);
     if (toDue < 0) {
-      findings.push({ colour: 'red', text: `「${m.name}」节点 ${m.due} 已过期 ${-toDue} 天未完成` });
+      findings.push({ colour: 'red', text: `「${m.name}」节点 ${m.due} 已过期 ${-toDue} 天未完成`, source: { kind: 'milestone', name: m.name } });
     } else if (toDue <= settings.milestoneYellowDays) {
       const when = toDue === 0 ? '今天到期' : `还有 ${toDue} 天到期`;
-      findings.push({ colour: 'yellow', text: `「${m.name}」节点 ${m.due} ${when}，尚未完成` });
+      findings.push({ colour: 'yellow', text: `「${m.name}」节点 ${m.due} ${when}，尚未完成`, source: { kind: 'milestone', name: m.name } });
     }
   }
   return findings;
@@ -158,7 +165,23 @@ function ownFindings(task: TaskRecord, milestones: TaskRecord['milestones'], pro
 function childFindings(children: EvaluatedTask[]): Finding[] {
   return children
     .filter((c) => c.warning === 'red' || c.warning === 'yellow')
-    .map((c) => ({ colour: c.warning as 'red' | 'yellow', text: `子任务 ${c.code}「${c.title}」：${c.reasons[0]}` }));
+    .map((c) => ({
+      colour: c.warning as 'red' | 'yellow',
+      text: `子任务 ${c.code}「${c.title}」：${c.reasons[0]}`,
+      source: { kind: 'subtask', code: c.code },
+    }));
+}
+
+/**
+ * Whose date it is, among the findings of the worst colour: the task's own deadline first, then its
+ * milestones (all of that colour, in file order), then its sub-tasks. None when nothing warns.
+ */
+function causeOf(worst: readonly Finding[]): WarningCause | undefined {
+  if (worst.length === 0) return undefined;
+  if (worst.some((f) => f.source.kind === 'deadline')) return { kind: 'deadline' };
+  const milestones = worst.flatMap((f) => (f.source.kind === 'milestone' ? [f.source.name] : []));
+  if (milestones.length > 0) return { kind: 'milestone', milestones };
+  return { kind: 'subtask', tasks: worst.flatMap((f) => (f.source.kind === 'subtask' ? [f.source.code] : [])) };
 }
 
 function onTrackReason(task: TaskRecord, milestones: TaskRecord['milestones'], asOf: IsoDate): string {

@@ -3,6 +3,7 @@
  * one array a task, so ten thousand tasks stay a download of a few hundred kilobytes.
  */
 import type { EvaluatedTask } from './types.ts';
+import { warningBadgeText } from './warning-label.ts';
 
 export const TASK_INDEX_FIELDS = [
   'code',
@@ -17,11 +18,14 @@ export const TASK_INDEX_FIELDS = [
   'deadline',
   'progress',
   'stale',
+  'warningLabel',
+  'warningDetail',
 ] as const;
 
-export type TaskIndexRow = [string, string, 0 | 1, string, string, string, string, string, string, string, number, 0 | 1];
+export type TaskIndexRow = [string, string, 0 | 1, string, string, string, string, string, string, string, number, 0 | 1, string, string];
 
 export function taskIndexRow(t: EvaluatedTask, unitShortName: string): TaskIndexRow {
+  const badge = warningBadgeText(t.warning, t.warningCause);
   return [
     t.code,
     t.title,
@@ -35,5 +39,7 @@ export function taskIndexRow(t: EvaluatedTask, unitShortName: string): TaskIndex
     t.deadline,
     t.progress,
     t.staleness.stale ? 1 : 0,
+    badge.label,
+    badge.detail ?? '',
   ];
 }

@@ -15,6 +15,13 @@ export type TaskStatus = 'not_started' | 'in_progress' | 'completed' | 'signed_o
  */
 export type WarningColour = 'green' | 'yellow' | 'red' | 'done';
 
+/**
+ * Whose date gives a red or yellow task its colour: the task's own deadline, one of its milestones
+ * (节点), or a sub-task. A task due next year with one late milestone is red, but it is the milestone
+ * that is late, and the label says so (红色·节点逾期, not 红色·逾期).
+ */
+export type WarningCause = { kind: 'deadline' } | { kind: 'milestone'; milestones: string[] } | { kind: 'subtask'; tasks: string[] };
+
 /** How a task's progress figure was reached. */
 export type ProgressBasis = 'own' | 'weighted' | 'average';
 
@@ -33,6 +40,8 @@ export interface EvaluatedTask extends TaskRecord {
   warning: WarningColour;
   /** Why the warning has its colour, in words, most serious first. */
   reasons: string[];
+  /** Whose date set the colour, for red and yellow; undefined for green and finished work. */
+  warningCause: WarningCause | undefined;
   staleness: Staleness;
   /** The day the work was finished, when it is. */
   completedOn: IsoDate | undefined;

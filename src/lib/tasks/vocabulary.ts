@@ -1,5 +1,5 @@
 /** The words of the notice board (公示栏) for computed values and choices: one place, so every page says the same thing. */
-import type { ProgressBasis, TaskStatus, WarningColour } from './types.ts';
+import type { ProgressBasis, TaskStatus, WarningCause, WarningColour } from './types.ts';
 import type { UnitRole } from './board.ts';
 import type { SortKey } from './filters.ts';
 
@@ -15,6 +15,15 @@ export const WARNING_LABEL: Record<WarningColour, string> = {
   yellow: '黄色·临期预警',
   red: '红色·逾期',
   done: '已完成',
+};
+
+/**
+ * The badge of a red or yellow task by whose date it is: 逾期 only when the task's own deadline has
+ * passed; 节点逾期 when one of its milestones is late; 子任务逾期 when a sub-task is.
+ */
+export const WARNING_CAUSE_LABEL: Record<'red' | 'yellow', Record<WarningCause['kind'], string>> = {
+  red: { deadline: '红色·逾期', milestone: '红色·节点逾期', subtask: '红色·子任务逾期' },
+  yellow: { deadline: '黄色·临期预警', milestone: '黄色·节点临期', subtask: '黄色·子任务临期' },
 };
 
 /** Short forms for table cells and chart axes. */

@@ -19,6 +19,7 @@ import * as outbox010 from './migrations/010-outbox.ts';
 import * as wordIndexes011 from './migrations/011-word-indexes.ts';
 import * as draftsAndExtensionRequests012 from './migrations/012-drafts-and-extension-requests.ts';
 import * as queueCounts013 from './migrations/013-queue-counts.ts';
+import * as queryCodeResend015 from './migrations/015-query-code-resend.ts';
 
 /** What some migrations need beyond the database: the server's secret (to chain rows already stored) and the time limits in force (to record them on messages already stored). */
 export interface MigrationContext {
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '011-word-indexes': wordIndexes011,
   '012-drafts-and-extension-requests': draftsAndExtensionRequests012,
   '013-queue-counts': queueCounts013,
+  '015-query-code-resend': queryCodeResend015,
 };
 
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect, context: MigrationContext = {}): Promise<void> {

@@ -185,6 +185,10 @@ export interface OutboxTable {
   claimed_until: string | null;
   sent_at: string | null;
   last_error: string | null;
+  /** 'email' (SMTP) or 'sms' (the text-message gateway, SMS_WEBHOOK_URL). */
+  channel: Generated<string>;
+  /** On a re-sent query code only, until it is sent: the seed the code is derived from (the code itself is never stored). */
+  code_seed: string | null;
 }
 
 /** Running totals of the standing queues per unit ('' before a message has one): lib/messages/queue-counts.ts. */

@@ -46,6 +46,25 @@ export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
 }
 
+/** A POST body read once by the middleware and handed to the page (console routes): its fields, or why it could not be read. */
+export type PostedForm = { ok: true; fields: Record<string, unknown> } | { ok: false; error: BodyError };
+
+export async function readPostedForm(request: Request): Promise<PostedForm> {
+  try {
+    return { ok: true, fields: await readFields(request) };
+  } catch (error) {
+    if (error instanceof BodyError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** The fields of a form the middleware has read; throws its BodyError (to be shown in the form's error summary) when it could not be read. */
+export function postedFields(posted: PostedForm | undefined): Record<string, unknown> {
+  if (!posted) return {};
+  if (!posted.ok) throw posted.error;
+  return posted.fields;
+}
+
 /** A posted field as text, to show again in a form: a string as it came, anything else (missing, a list, JSON) as empty. */
 export function textField(value: unknown): string {
   return typeof value === 'string' ? value : '';

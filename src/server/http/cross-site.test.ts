@@ -17,13 +17,15 @@ describe('cross-site posts', () => {
   });
 
   it('refuses form posts from another site', () => {
-    for (const path of ['/messages/new', '/messages/track', '/messages/rate'])
+    for (const path of ['/messages/new', '/messages/track', '/messages/rate', '/messages/resend-code'])
       expect(crossSiteRefusal('POST', path, 'https://evil.example', HOST)).toMatch(/跨站提交已被拒绝/);
   });
 
   it('refuses Origin: null on a post that changes something, but not on a tracking look-up', () => {
     expect(crossSiteRefusal('POST', '/messages/rate', 'null', HOST)).toMatch(/来源不明/);
     expect(crossSiteRefusal('POST', '/messages/new', 'null', HOST)).toMatch(/来源不明/);
+    // Asking for a new query code replaces the old one: a change.
+    expect(crossSiteRefusal('POST', '/messages/resend-code', 'null', HOST)).toMatch(/来源不明/);
     expect(crossSiteRefusal('POST', '/messages/track', 'null', HOST)).toBeNull();
     expect(crossSiteRefusal('POST', '/messages/track/', 'null', HOST)).toBeNull();
   });

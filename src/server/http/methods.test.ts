@@ -13,7 +13,15 @@ describe('methods each address takes', () => {
   });
 
   it('the forms and Open311 creation take POST, and nothing else beyond reading', () => {
-    for (const path of ['/messages/new', '/messages/new/', '/messages/track', '/messages/rate', '/open311/v2/requests.json', '/open311/v2/requests.xml']) {
+    for (const path of [
+      '/messages/new',
+      '/messages/new/',
+      '/messages/track',
+      '/messages/rate',
+      '/messages/resend-code',
+      '/open311/v2/requests.json',
+      '/open311/v2/requests.xml',
+    ]) {
       expect(methodVerdict('POST', path), path).toEqual({ kind: 'pass' });
       expect(methodVerdict('PUT', path), path).toEqual({ kind: 'refuse', allow: 'GET, HEAD, POST, OPTIONS' });
       expect(methodVerdict('OPTIONS', path), path).toEqual({ kind: 'options', allow: 'GET, HEAD, POST, OPTIONS' });

@@ -5,8 +5,8 @@
  * reaches a page. OPTIONS is answered with the same `Allow`.
  */
 
-/** Addresses that take a POST: the message form, tracking and rating, Open311 service requests, and the staff console's forms. */
-const POST_ROUTES = [/^\/messages\/(?:new|track|rate)\/?$/, /^\/open311\/v2\/requests\.(?:json|xml)$/, /^\/console\/[A-Za-z0-9/-]*$/];
+/** Addresses that take a POST: the message form, tracking, rating and asking for a new query code, Open311 service requests, and the staff console's forms. */
+const POST_ROUTES = [/^\/messages\/(?:new|track|rate|resend-code)\/?$/, /^\/open311\/v2\/requests\.(?:json|xml)$/, /^\/console\/[A-Za-z0-9/-]*$/];
 
 const READ = ['GET', 'HEAD', 'OPTIONS'] as const;
 const READ_AND_POST = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const;

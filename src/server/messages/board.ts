@@ -4,7 +4,9 @@
  * from the running totals, not from reading every message.
  */
 import { sql } from 'kysely';
-import { searchTerms, type BoardQuery } from '../../lib/messages/board-filter.ts';
+import { narrowsBeyondUnit, searchTerms, type BoardQuery } from '../../lib/messages/board-filter.ts';
+import { BOARD_LIST } from '../../lib/messages/queue-counts.ts';
+import { readQueueCounts } from './queue-counts.ts';
 import type { MessageRecord } from '../../lib/messages/types.ts';
 import type { Dialect } from '../db/open.ts';
 import { countMatches, indexTexts, messagesMatching, newestHitsFirst, reindexText } from './text-search.ts';
@@ -15,14 +17,14 @@ import { readTallies } from './tallies.ts';
 
 export interface BoardPage {
   messages: PublicMessage[];
-  /** How many published messages match the filters (all of them when there are none); a search stops counting above SEARCH_COUNT_CAP (board-filter.ts `countLabel`). */
+  /** How many published messages match the filters (all of them when there are none); a filter beyond the unit stops counting above SEARCH_COUNT_CAP (board-filter.ts `countLabel`). */
   total: number;
   /** Whether a search ordered the page (newest submitted first) instead of the board's order (newest closed first). */
   searching: boolean;
 }
 
 /** Published messages: publishing requires the author's consent and a closed message, and reopening withdraws it, so `published` alone says it (and keeps the count index-only). */
-function published(db: Db, dialect: Dialect, query: BoardQuery) {
+export function boardQuery(db: Db, dialect: Dialect, query: BoardQuery) {
   const matching = messagesMatching(db, dialect, 'board_words', searchTerms(query.q));
   let select = matching.select.where('published', '=', 1);
   if (query.unit) select = select.where('unit', '=', query.unit);
@@ -35,15 +37,11 @@ function published(db: Db, dialect: Dialect, query: BoardQuery) {
 /** One page of the board, newest closing first (a search's results newest submitted first). */
 export async function boardPage(runtime: Runtime, context: ViewContext, query: BoardQuery, page: number, pageSize: number): Promise<BoardPage> {
   const db = runtime.store.db;
-  const { select, searching } = published(db, runtime.store.dialect, query);
+  const { select, searching } = boardQuery(db, runtime.store.dialect, query);
   const ids = select.select('messages.id as id');
   const [total, rows] = await Promise.all([
-    searching
-      ? countMatches(db, select)
-      : select
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-          .then((row) => Number(row.n)),
+    // The whole board's size and a unit's are kept counts; anything narrower counts up to the cap.
+    narrowsBeyondUnit(query) ? countMatches(db, select) : readQueueCounts(db, query.unit || undefined).then((counts) => counts.get(BOARD_LIST) ?? 0),
     (searching ? ids.orderBy(newestHitsFirst) : ids.orderBy('closed_at', 'desc').orderBy('messages.id', 'desc'))
       .limit(pageSize)
       .offset((page - 1) * pageSize)
@@ -77,7 +75,7 @@ export async function syncBoardText(db: Db, dialect: Dialect, id: number, record
 
 /** Bumped when the masking changes what the public sees, so published messages are indexed anew. */
 const BOARD_INDEXED = 'board_words_indexed';
-const BOARD_INDEX_VERSION = '1';
+const BOARD_INDEX_VERSION = '2';
 
 /** At start, once per version of the masking: every published message's public text written with today's masking and indexed. */
 export async function indexBoardOnce(db: Db, dialect: Dialect): Promise<void> {

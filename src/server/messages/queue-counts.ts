@@ -1,11 +1,13 @@
 /**
- * The running totals of the standing queues (table queue_counts; the rule is lib/messages/queue-counts.ts):
+ * The running totals of the standing queues and the board (table queue_counts; the rule is lib/messages/queue-counts.ts):
  * changed by every action in its transaction, read by the console's home and by unfiltered queue
  * pages, recounted from the messages with the queues' own queries when asked (and once at start).
  */
 import { sql } from 'kysely';
 import { pendingExtensionRequest } from '../../lib/messages/extension-requests.ts';
-import { queueCountChanges, STANDING_QUEUES, type QueuePlace } from '../../lib/messages/queue-counts.ts';
+import { BOARD_LIST, queueCountChanges, STANDING_QUEUES, type QueuePlace } from '../../lib/messages/queue-counts.ts';
+import { NO_BOARD_FILTER } from '../../lib/messages/board-filter.ts';
+import { boardQuery } from './board.ts';
 import type { MessageState } from '../../lib/messages/state-machine.ts';
 import type { MessageRecord } from '../../lib/messages/types.ts';
 import type { Runtime } from '../runtime.ts';
@@ -48,22 +50,27 @@ const BUILT = 'queue_counts_built';
 /** Count every standing queue again with its own query (grouped by unit) and replace the totals, in the caller's transaction. */
 export async function rebuildQueueCounts(db: Db, runtime: Runtime): Promise<void> {
   await db.deleteFrom('queue_counts').execute();
-  for (const queue of STANDING_QUEUES) {
-    const rows = await queueQuery(db, runtime, queue, { asOf: '2000-01-01' })
-      .select.select((eb) => ['unit', eb.fn.countAll<number>().as('n')])
+  const lists = [
+    ...STANDING_QUEUES.map((queue) => ({ id: queue.id, select: queueQuery(db, runtime, queue, { asOf: '2000-01-01' }).select })),
+    { id: BOARD_LIST, select: boardQuery(db, runtime.store.dialect, NO_BOARD_FILTER).select },
+  ];
+  for (const list of lists) {
+    const rows = await list.select
+      .select((eb) => ['unit', eb.fn.countAll<number>().as('n')])
       .groupBy('unit')
       .execute();
     for (const row of rows)
       await db
         .insertInto('queue_counts')
-        .values({ queue: queue.id, unit: row.unit ?? '', count: Number(row.n) })
+        .values({ queue: list.id, unit: row.unit ?? '', count: Number(row.n) })
         .execute();
   }
-  await writeState(db, BUILT, '1');
+  await writeState(db, BUILT, '2');
 }
 
 /** A store from before the counts were kept gets them counted once, at start. */
 export async function buildQueueCountsOnce(db: Db, runtime: Runtime): Promise<void> {
-  if ((await readState(db, BUILT)) === '1') return;
+  // '2': the board's count joined the queues'.
+  if ((await readState(db, BUILT)) === '2') return;
   await rebuildQueueCounts(db, runtime);
 }

@@ -46,16 +46,20 @@ export function queueQuery(db: Db, runtime: Runtime, queue: QueueDefinition, sco
   if (filter.month) select = select.where(submittedInMonth(filter.month));
   if (find.kind === 'number') select = select.where('number', '=', find.number);
   // Staff may find a message by the citizen's phone; the column is compared, never selected.
-  if (find.kind === 'phone') select = select.where('phone', '=', find.phone);
+  if (find.kind === 'phone')
+    select = find.withExtensions
+      ? select.where((eb) => eb.or([eb('phone', '=', find.phone), eb('phone', 'like', `${find.phone}-%`)]))
+      : select.where('phone', '=', find.phone);
   return { select, searching: matching.searching };
 }
 
-/** How many messages the queue holds with the scope's filters; a search by words stops counting above SEARCH_COUNT_CAP. */
+/** How many messages the queue holds: unfiltered, a kept count (or, for 临期 and 已超期, a count of the open messages); filtered or searched, counted up to SEARCH_COUNT_CAP + 1 (“more than”). */
 export async function queueCount(runtime: Runtime, queue: QueueDefinition, scope: QueueScope): Promise<number> {
   const db = runtime.store.db;
   if (isStanding(queue) && !hasFilter(scope.filter)) return (await readQueueCounts(db, scope.unit)).get(queue.id) ?? 0;
-  const { select, searching } = queueQuery(db, runtime, queue, scope);
-  if (searching) return countMatches(db, select);
+  const { select } = queueQuery(db, runtime, queue, scope);
+  // Filtered or searched, a finished queue can hold hundreds of thousands: count up to the cap.
+  if (hasFilter(scope.filter)) return countMatches(db, select);
   const row = await select.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

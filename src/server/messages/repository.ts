@@ -155,6 +155,8 @@ export async function loadMessages(
       'in',
       rows.map((r) => r.id),
     )
+    // In the order of the (message_id, id) index: PostgreSQL reads it for the ids asked, instead of walking every event in id order.
+    .orderBy('message_id')
     .orderBy('id')
     .execute();
   const byMessage = Map.groupBy(events, (event) => event.message_id);

@@ -1,6 +1,6 @@
 /** The public list of service requests: accepted messages, filtered as GeoReport v2 says (ids, service, status, dates; 90 days and 1,000 at most by default). */
 import { publicMessage, type ViewContext } from '../../lib/messages/public-view.ts';
-import { requestOf, type Open311Request } from '../../lib/messages/open311.ts';
+import { requestOf, withoutText, type Open311Request } from '../../lib/messages/open311.ts';
 import type { Runtime } from '../runtime.ts';
 import { loadMessages } from '../messages/repository.ts';
 
@@ -84,5 +84,8 @@ export async function listRequests(runtime: Runtime, context: ViewContext, query
   const loaded = await loadMessages(runtime.store.db, { ids: rows.map((r) => r.id) });
   return loaded
     .sort((a, b) => b.record.submittedAt.localeCompare(a.record.submittedAt))
-    .map(({ row, record }) => requestOf(publicMessage(record, context), published.get(row.id) ?? false, siteUrl));
+    .map(({ row, record }) => {
+      const isPublished = published.get(row.id) ?? false;
+      return requestOf(publicMessage(isPublished ? record : withoutText(record), context), isPublished, siteUrl);
+    });
 }

@@ -61,7 +61,10 @@ export const POST: APIRoute = async (context) => {
     [
       {
         service_request_id: result.number,
-        service_notice: `请保存留言编号和查询码，凭它们在 ${origin}/messages/track 查询办理进度；查询码只返回这一次。`,
+        service_notice:
+          result.queryCode === null
+            ? `这条留言已经申请重新发送过查询码，原查询码已失效；请使用新的查询码在 ${origin}/messages/track 查询办理进度。`
+            : `请保存留言编号和查询码，凭它们在 ${origin}/messages/track 查询办理进度；查询码遗失可在 ${origin}/messages/resend-code 申请重新发送。`,
         account_id: null,
         query_code: result.queryCode,
       },

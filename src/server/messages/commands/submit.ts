@@ -10,12 +10,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseSubmission, type FieldErrors, type SubmissionChoices } from '../../../lib/messages/submission.ts';
-import { formatTrackingNumber, queryCodeFromBytes } from '../../../lib/messages/tracking.ts';
+import { formatTrackingNumber } from '../../../lib/messages/tracking.ts';
 import { chinaDate } from '../../../lib/calendar/dates.ts';
 import { checkPayload } from '../../anti-abuse/altcha.ts';
 import { checkAnswer } from '../../anti-abuse/fallback-check.ts';
 import type { Runtime } from '../../runtime.ts';
-import { keyedBytes, keyedHash } from '../../secret.ts';
+import { keyedHash } from '../../secret.ts';
+import { queryCodeFor, queryCodeHash } from '../query-codes.ts';
 import { storedDueDate } from '../deadline-of.ts';
 import { findByIdempotency, insertEvent, nextSequence, useChallenge, type MessageRow } from '../repository.ts';
 import { applyTallyChanges } from '../tallies.ts';
@@ -42,7 +43,9 @@ export interface SubmitInput {
 export type SubmitErrors = FieldErrors & { check?: string; idempotency?: string };
 
 export type SubmitResult =
-  | { kind: 'created' | 'repeat'; number: string; queryCode: string; submittedAt: string }
+  | { kind: 'created'; number: string; queryCode: string; submittedAt: string }
+  /** The same form again: its receipt, with the code unless a new one has been sent since (then null: only the new one works). */
+  | { kind: 'repeat'; number: string; queryCode: string | null; submittedAt: string }
   | { kind: 'invalid'; errors: SubmitErrors }
   | { kind: 'refused'; status: 409 | 429; message: string; retryAfterSeconds?: number };
 
@@ -58,13 +61,18 @@ const PROOF_ERRORS = {
   used: '这次人机验证已经用过，请重新验证',
 } as const;
 
-export function queryCodeFor(secret: string, idempotencyKey: string): string {
-  return queryCodeFromBytes(keyedBytes(secret, 'query-code', idempotencyKey));
-}
-
-function receipt(kind: 'created' | 'repeat', row: Pick<MessageRow, 'number' | 'submitted_at'>, queryCode: string): SubmitResult {
-  return { kind, number: row.number, queryCode, submittedAt: row.submitted_at };
-}
+const created = (row: Pick<MessageRow, 'number' | 'submitted_at'>, queryCode: string): SubmitResult => ({
+  kind: 'created',
+  number: row.number,
+  queryCode,
+  submittedAt: row.submitted_at,
+});
+const repeated = (row: Pick<MessageRow, 'number' | 'submitted_at'>, queryCode: string | null): SubmitResult => ({
+  kind: 'repeat',
+  number: row.number,
+  queryCode,
+  submittedAt: row.submitted_at,
+});
 
 export async function submitMessage(runtime: Runtime, input: SubmitInput): Promise<SubmitResult> {
   const { secret, config, rules, limiter, store } = runtime;
@@ -83,9 +91,10 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
   const contentHash = keyedHash(secret, 'content', JSON.stringify(parsed.value));
   const queryCode = queryCodeFor(secret, key);
 
-  const earlierReceipt = (existing: Pick<MessageRow, 'number' | 'submitted_at' | 'content_hash'>): SubmitResult =>
+  // A repeat shows the code again, unless the citizen has had a new one sent since (decision 015): then the old one no longer works.
+  const earlierReceipt = (existing: Pick<MessageRow, 'number' | 'submitted_at' | 'content_hash' | 'query_code_hash'>): SubmitResult =>
     existing.content_hash === contentHash
-      ? receipt('repeat', existing, queryCode)
+      ? repeated(existing, existing.query_code_hash === queryCodeHash(secret, queryCode) ? queryCode : null)
       : { kind: 'refused', status: 409, message: '这份表单已经提交过一条内容不同的留言。请重新打开留言页面填写新的留言。' };
   const repeat = async (): Promise<SubmitResult | undefined> => {
     const existing = await findByIdempotency(store.db, idempotencyHash);
@@ -156,7 +165,8 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
           number,
           type: value.type,
           state: 'submitted',
-          target_unit: value.unit,
+          // A type may name the unit it goes to when the citizen picks none (网站纠错: the site's own office).
+          target_unit: value.unit ?? rules.settings.messages.types.find((t) => t.id === value.type)?.unit ?? null,
           unit: null,
           task: value.task,
           title: value.title,
@@ -169,7 +179,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
           channel: input.channel,
           submitted_at: now,
           due_date: storedDueDate(rules, { type: value.type, state: 'submitted', events: [submitEvent] }),
-          query_code_hash: keyedHash(secret, 'query-code-hash', queryCode),
+          query_code_hash: queryCodeHash(secret, queryCode),
           idempotency_hash: idempotencyHash,
           content_hash: contentHash,
           updated_at: now,
@@ -196,7 +206,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
       limiter.refund(clientKey);
       return earlierReceipt(outcome.row);
     }
-    return receipt('created', outcome.row, queryCode);
+    return created(outcome.row, queryCode);
   } catch (error) {
     // Two copies of one submission racing: the unique key let one in; answer the other with its receipt.
     const raced = await repeat();

@@ -1,0 +1,126 @@
+/**
+ * 网站地图: every part of the site a person can reach, grouped as the menu groups them, for the HTML
+ * site map (/sitemap/; crawlers have /sitemap.xml). Filter pages are listed only for values that have
+ * something on them, since only those pages are built.
+ */
+import { loadBoard } from './board.ts';
+import { loadRankings, rankingPath } from './rankings.ts';
+import { dimensions, listPath } from '../lib/tasks/filters.ts';
+import { caseDimensions, casesPath } from '../lib/exposures/filters.ts';
+import { BULLETIN_KINDS } from '../lib/bulletins/vocabulary.ts';
+import { bulletinsPath, bulletinYears } from '../lib/bulletins/filters.ts';
+import { monthLabel } from '../lib/format/numbers.ts';
+
+export interface SiteMapLink {
+  href: string;
+  label: string;
+}
+
+export interface SiteMapSection {
+  heading: string;
+  href: string;
+  /** What is there, in a few words. */
+  about: string;
+  groups: { label: string; links: SiteMapLink[] }[];
+}
+
+export async function siteMapSections(): Promise<SiteMapSection[]> {
+  const board = await loadBoard();
+  const rankings = await loadRankings();
+  const named = (list: readonly { id: string; data: { name: string } }[]) => list.map((x) => ({ id: x.id, label: x.data.name }));
+  const taskDims = dimensions({ ledgers: named(board.ledgers), categories: named(board.categories), units: named(board.units) });
+  const taskGroups = taskDims.map((d) => ({
+    label: `按${d.label}`,
+    links: d.values
+      .filter((v) => board.tasks.some((t) => d.valueOf(t) === v.id))
+      .map((v) => ({ href: listPath({ key: d.key, value: v.id }, 'code'), label: v.label })),
+  }));
+  const caseDims = caseDimensions(named(board.units)).filter((d) => d.key !== 'unit');
+  const caseGroups = caseDims.map((d) => ({
+    label: `按${d.label}`,
+    links: d.values
+      .filter((v) => board.cases.some((c) => d.valuesOf(c).includes(v.id)))
+      .map((v) => ({ href: casesPath({ key: d.key, value: v.id }), label: v.label })),
+  }));
+  return [
+    { heading: '首页', href: '/', about: '任务总览、红色预警任务、最新推进动态和通报、本月红黑榜', groups: [] },
+    {
+      heading: '公示栏',
+      href: '/tasks/',
+      about: '全部重点任务，可按条件筛选，也可按截止日期排序',
+      groups: [...taskGroups, { label: '排序', links: [{ href: listPath(undefined, 'deadline'), label: '按截止日期排序' }] }],
+    },
+    {
+      heading: '责任单位',
+      href: '/units/',
+      about: '各单位牵头和参与的任务、按期完成情况和排名',
+      groups: [{ label: '单位', links: board.units.map((u) => ({ href: `/units/${u.id}/`, label: u.data.name })) }],
+    },
+    { heading: '曝光台', href: '/exposures/', about: '问题案例、处理措施和整改情况', groups: caseGroups },
+    {
+      heading: '督查通报',
+      href: '/bulletins/',
+      about: '按期编号的督查通报、表扬通报和工作提示',
+      groups: [
+        {
+          label: '按类型',
+          links: BULLETIN_KINDS.filter((k) => board.bulletins.some((b) => b.kind === k.id)).map((k) => ({
+            href: bulletinsPath({ key: 'kind', value: k.id }),
+            label: k.label,
+          })),
+        },
+        { label: '按年份', links: bulletinYears(board.bulletins).map((y) => ({ href: bulletinsPath({ key: 'year', value: y }), label: `${y}年` })) },
+      ],
+    },
+    {
+      heading: '月排位',
+      href: '/ranking/',
+      about: '各单位每月的时效分、质量分、总分和红黑榜',
+      groups: [{ label: '月份', links: rankings.map((r) => ({ href: rankingPath(r.month), label: monthLabel(r.month) })) }],
+    },
+    {
+      heading: '网民留言',
+      href: '/messages/',
+      about: '公开的留言和答复；提交留言、查询办理进度',
+      groups: [
+        {
+          label: '办事',
+          links: [
+            { href: '/messages/new', label: '我要留言' },
+            { href: '/messages/track', label: '查询办理进度' },
+            { href: '/messages/resend-code', label: '找回查询码' },
+            { href: '/messages/new?type=site-error', label: '我为网站找错' },
+            { href: '/messages/stats', label: '办理统计' },
+          ],
+        },
+      ],
+    },
+    { heading: '搜索', href: '/search/', about: '在任务、单位、曝光台、通报和公开留言中搜索', groups: [] },
+    {
+      heading: '关于本站',
+      href: '/about/',
+      about: '计算规则、个人信息保护和开放数据',
+      groups: [
+        {
+          label: '说明',
+          links: [
+            { href: '/about/', label: '数据说明和计算规则' },
+            { href: '/privacy/', label: '个人信息保护说明' },
+          ],
+        },
+        {
+          label: '开放数据和订阅',
+          links: [
+            { href: '/data/tasks.csv', label: '全部任务（CSV）' },
+            { href: '/data/tasks.json', label: '全部任务（JSON）' },
+            { href: '/open311/v2/services.json', label: '网民留言 Open311 接口' },
+            { href: '/bulletins/feed.rss', label: '督查通报订阅（RSS）' },
+            { href: '/exposures/feed.rss', label: '曝光台订阅（RSS）' },
+            { href: '/calendar.ics', label: '任务截止日期日历（ics）' },
+            { href: '/sitemap.xml', label: '网站地图（XML，供搜索引擎使用）' },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { excerptOf, excerptText, fromPagefind, fromTerms } from './search-excerpt.ts';
+
+const Z = '\u200B';
+/** A task page as Pagefind's index holds it: segmented words joined by zero-width spaces, “. ” after blocks without a stop. */
+const TASK_PAGE = [
+  '澜',
+  '溪',
+  '街道',
+  '片',
+  '区',
+  '加',
+  '装',
+  '电梯 ',
+  '36 ',
+  '部',
+  '. ',
+  '任务',
+  '编号 ',
+  'ND',
+  '-',
+  '2026',
+  '-',
+  '001',
+  '-',
+  '01 ',
+  '· ',
+  '年度',
+  '重点',
+  '工作',
+  '台',
+  '账 ',
+  '· ',
+  '民生',
+  '改善',
+  '. ',
+  '当前',
+  '状态',
+  '. ',
+  '绿色',
+  '·',
+  '正常',
+  '推进 ',
+  '状态',
+  '：',
+  '推进',
+  '中 ',
+  '进度',
+  '：',
+  '95',
+  '% ',
+  '按',
+  '计划',
+  '推进',
+  '，',
+  '截止',
+  '日期 ',
+  '2026',
+  '-',
+  '12',
+  '-',
+  '31',
+  '. ',
+  '进度',
+  '按',
+  '最近',
+  '一次',
+  '推进',
+  '动态',
+  '填',
+  '报',
+  '。',
+  '预警',
+  '和',
+  '状态',
+  '按 ',
+  '2026',
+  '年',
+  '11',
+  '月',
+  '23',
+  '日 ',
+  '的',
+  '日期',
+  '自动',
+  '计算',
+  '，',
+  '计算',
+  '规则',
+  '。 ',
+  '责任',
+  '链',
+  '. ',
+  '牵',
+  '头',
+  '领导',
+  '沈',
+  '嘉禾',
+  '（',
+  '副',
+  '区',
+  '长',
+  '）',
+  '牵',
+  '头',
+  '单位',
+  '望',
+  '澜',
+  '区',
+  '澜',
+  '溪',
+  '街道',
+  '办事',
+  '处',
+  '. ',
+  '推进',
+  '动态',
+  '. ',
+  '2026',
+  '-',
+  '11',
+  '-',
+  '22 ',
+  '进度 ',
+  '95',
+  '% ',
+  '主体',
+  '完工',
+  '后',
+  '组织',
+  '居民',
+  '代表',
+  '参与',
+  '验收',
+  '。',
+].join(Z);
+const wordIndex = (word: string) => TASK_PAGE.split(Z).indexOf(word);
+
+describe('fromPagefind', () => {
+  it('reads the index’s text back as Chinese: a block’s “. ” becomes 。, spaces only beside letters and digits', () => {
+    const { text } = fromPagefind(TASK_PAGE, []);
+    expect(text).toContain(
+      '澜溪街道片区加装电梯 36 部。任务编号 ND-2026-001-01 · 年度重点工作台账 · 民生改善。当前状态。绿色·正常推进状态：推进中进度：95% 按计划推进',
+    );
+    expect(text).toContain('截止日期 2026-12-31。进度按最近一次推进动态填报。');
+    expect(text).toContain('计算规则。责任链。牵头领导沈嘉禾（副区长）');
+    expect(text).not.toMatch(/\p{Script=Han}\. /u);
+    expect(text).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
+  });
+
+  it('highlights the words Pagefind matched', () => {
+    const marked = fromPagefind(TASK_PAGE, [wordIndex('电梯 ')]);
+    expect(marked.marks).toHaveLength(1);
+    expect(marked.text.slice(marked.marks[0]!.start, marked.marks[0]!.end)).toBe('电梯');
+  });
+});
+
+describe('excerptOf', () => {
+  it('starts at the sentence with the match and ends at a sentence or clause, with … where cut', () => {
+    const marked = fromPagefind(TASK_PAGE, [wordIndex('验收')]);
+    const excerpt = excerptOf(marked, 60);
+    expect(excerptText(excerpt)).toBe('…2026-11-22 进度 95% 主体完工后组织居民代表参与验收。');
+    expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['验收']);
+  });
+
+  it('when the sentence is too long to show from its start, starts at a word boundary, not inside a word', () => {
+    const excerpt = excerptOf(fromPagefind(TASK_PAGE, [wordIndex('验收')]), 40);
+    expect(excerptText(excerpt)).toBe('…后组织居民代表参与验收。');
+  });
+
+  it('starts at the beginning when the match is near it, and never cuts inside a highlighted word', () => {
+    const excerpt = excerptOf(fromPagefind(TASK_PAGE, [wordIndex('电梯 ')]), 30);
+    expect(excerpt.cutBefore).toBe(false);
+    expect(excerptText(excerpt).startsWith('澜溪街道片区加装电梯 36 部。')).toBe(true);
+    expect(excerpt.cutAfter).toBe(true);
+  });
+
+  it('keeps short texts whole', () => {
+    const excerpt = excerptOf(fromTerms('小区路灯不亮，晚上出行不便。', ['路灯']), 80);
+    expect(excerpt).toEqual({
+      parts: [
+        { text: '小区', mark: false },
+        { text: '路灯', mark: true },
+        { text: '不亮，晚上出行不便。', mark: false },
+      ],
+      cutBefore: false,
+      cutAfter: false,
+    });
+  });
+
+  it('never breaks a word of Latin letters or digits at its end', () => {
+    const text = `${'前面的说明文字很长，'.repeat(3)}编号 ND-2026-001-01 的任务已经完成主体施工并通过验收 ABCDEFGHIJ`;
+    const excerpt = excerptOf(fromTerms(text, ['施工']), 50);
+    expect(excerptText(excerpt)).not.toMatch(/[A-Z0-9][A-Z0-9]…$/);
+  });
+
+  it('always gives text from the page, at most a little longer than asked, with the matches it shows highlighted (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'路灯电梯小区不亮居民反映，。；、 ABC123-'.split('')), minLength: 0, maxLength: 300 }),
+        fc.constantFrom('路灯', '电梯', 'ABC', '居民'),
+        fc.integer({ min: 10, max: 120 }),
+        (text, term, max) => {
+          const marked = fromTerms(text, [term]);
+          const excerpt = excerptOf(marked, max);
+          const shown = excerpt.parts.map((p) => p.text).join('');
+          expect(marked.text).toContain(shown);
+          expect([...shown].length).toBeLessThanOrEqual(max + term.length);
+          for (const p of excerpt.parts) if (p.mark) expect(p.text.toLowerCase()).toBe(term.toLowerCase().slice(0, p.text.length));
+        },
+      ),
+    );
+  });
+});
