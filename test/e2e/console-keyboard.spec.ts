@@ -6,16 +6,14 @@
  * `npm run audit:verify`, before and after someone edits a row behind the database's back.
  */
 import { execFile } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createRuntime } from '../../src/server/runtime';
 import { changePassword, createAccount } from '../../src/server/auth/accounts';
 import { startServer, type TestServer } from './spawn-server';
+import { startSmtpServer, type TestSmtpServer } from '../smtp-server';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
@@ -23,27 +21,11 @@ test.setTimeout(120_000);
 const PASSWORD = '望澜区督办公开2026春';
 const root = join(import.meta.dirname, '..', '..');
 let server: TestServer;
-let smtp: SMTPServer;
-/** Mail as the SMTP server received it: recipients and subject. */
-const received: { to: string[]; subject: string }[] = [];
+let smtp: TestSmtpServer;
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '' });
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
-  server = await startServer(4616, { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_SEND_EVERY_SECONDS: '1' });
+  smtp = await startSmtpServer();
+  server = await startServer(4616, { SMTP_URL: smtp.url, MAIL_SEND_EVERY_SECONDS: '1' });
   const runtime = await createRuntime({ ...server.env });
   try {
     for (const [login, role, unit] of [
@@ -60,7 +42,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await server.kill('SIGTERM');
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 /** Press Tab until `target` has the focus (from the top of the page). */
@@ -177,7 +159,7 @@ test('from the citizen’s form to a published, rated, reopened and closed answe
   await expect
     .poll(
       () =>
-        received
+        smtp.received
           .filter((m) => m.subject.includes(number))
           .map((m) => `${m.to.join(',')} ${m.subject}`)
           .sort(),

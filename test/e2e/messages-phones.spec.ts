@@ -5,9 +5,7 @@
  * date and clean excerpts, published messages among them; the new pages (site map, privacy statement,
  * the re-send form in each of its states) free of axe violations at phone and desktop width.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+import { startSmtpServer, type TestSmtpServer } from '../smtp-server';
 import { expect, test, type Page } from '@playwright/test';
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
@@ -174,29 +172,15 @@ test.describe('the pages a government site carries', () => {
 test.describe('a lost query code, re-sent by e-mail', () => {
   test.describe.configure({ mode: 'serial' });
   let server: TestServer;
-  let smtp: SMTPServer;
-  const received: { to: string[]; text: string }[] = [];
+  let smtp: TestSmtpServer;
 
   test.beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        simpleParser(stream).then(
-          (mail) => {
-            received.push({ to: session.envelope.rcptTo.map((r) => r.address), text: mail.text ?? '' });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    server = await startServer(4631, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, MAIL_SEND_EVERY_SECONDS: '1' });
+    smtp = await startSmtpServer();
+    server = await startServer(4631, { SMTP_URL: smtp.url, MAIL_SEND_EVERY_SECONDS: '1' });
   });
   test.afterAll(async () => {
     await server?.kill('SIGTERM');
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   test('the citizen asks with number and phone, gets a new code by e-mail; the old one stops working, the new one works', async ({ page }) => {
@@ -243,8 +227,8 @@ test.describe('a lost query code, re-sent by e-mail', () => {
     await page.getByRole('button', { name: '发送新的查询码' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '申请已收到' })).toBeVisible();
 
-    await expect.poll(() => received.filter((m) => m.to.includes('lost.code@example.org')).length, { timeout: 20_000 }).toBe(1);
-    const mail = received.find((m) => m.to.includes('lost.code@example.org'))!;
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes('lost.code@example.org')).length, { timeout: 20_000 }).toBe(1);
+    const mail = smtp.received.find((m) => m.to.includes('lost.code@example.org'))!;
     const newCode = /新的查询码：([2-9A-Z]{5}-[2-9A-Z]{5})/.exec(mail.text)![1]!;
 
     const track = async (code: string) => {

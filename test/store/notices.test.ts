@@ -4,9 +4,6 @@
  * sent twice by two senders at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
 import { createRuntime, type Runtime } from '../../src/server/runtime.ts';
 import { createAccount } from '../../src/server/auth/accounts.ts';
 import { act } from '../../src/server/messages/commands/index.ts';
@@ -14,44 +11,25 @@ import { deliverDue, smtpTransport } from '../../src/server/mail/sender.ts';
 import { contactReadsOf } from '../../src/server/messages/commands/read-contact.ts';
 import { backendEnv, DISPATCHER, handlerOf } from './harness.ts';
 import { submitted } from './backends.ts';
-
-interface Received {
-  to: string[];
-  /** The decoded text (mailparser). */
-  text: string;
-}
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../smtp-server.ts';
 
 describe('notices', () => {
-  let smtp: SMTPServer;
-  let port: number;
-  const received: Received[] = [];
+  let smtp: TestSmtpServer;
+  let received: ReceivedMail[];
   let runtime: Runtime;
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        simpleParser(stream).then(
-          (mail) => {
-            received.push({ to: session.envelope.rcptTo.map((r) => r.address), text: mail.text ?? '' });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as AddressInfo).port;
-    const env = await backendEnv('sqlite', { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: '望澜区督办公开 <noreply@example.org>' });
+    smtp = await startSmtpServer();
+    received = smtp.received;
+    const env = await backendEnv('sqlite', { SMTP_URL: smtp.url, MAIL_FROM: '望澜区督办公开 <noreply@example.org>' });
     cleanup = env.cleanup;
     runtime = await createRuntime(env.env);
   });
   afterAll(async () => {
     await runtime?.stop();
     await cleanup?.();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
   });
 
   it('tell the unit’s handlers of an assignment and the citizen of the closing, once each, through SMTP', async () => {
