@@ -10,6 +10,7 @@ import { caseDimensions, casesPath } from '../lib/exposures/filters.ts';
 import { BULLETIN_KINDS } from '../lib/bulletins/vocabulary.ts';
 import { bulletinsPath, bulletinYears } from '../lib/bulletins/filters.ts';
 import { monthLabel } from '../lib/format/numbers.ts';
+import { COLUMNS, type Column } from '../lib/site/columns.ts';
 
 export interface SiteMapLink {
   href: string;
@@ -22,6 +23,12 @@ export interface SiteMapSection {
   /** What is there, in a few words. */
   about: string;
   groups: { label: string; links: SiteMapLink[] }[];
+}
+
+/** A column's section head: its name, first page and description, as the menu and its page tags give them. */
+function columnHead(id: Column['id']): Pick<SiteMapSection, 'heading' | 'href' | 'about'> {
+  const column = COLUMNS.find((c) => c.id === id)!;
+  return { heading: column.name, href: column.path, about: column.description };
 }
 
 export async function siteMapSections(): Promise<SiteMapSection[]> {
@@ -45,22 +52,16 @@ export async function siteMapSections(): Promise<SiteMapSection[]> {
   return [
     { heading: '首页', href: '/', about: '任务总览、红色预警任务、最新推进动态和通报、本月红黑榜', groups: [] },
     {
-      heading: '公示栏',
-      href: '/tasks/',
-      about: '全部重点任务，可按条件筛选，也可按截止日期排序',
+      ...columnHead('tasks'),
       groups: [...taskGroups, { label: '排序', links: [{ href: listPath(undefined, 'deadline'), label: '按截止日期排序' }] }],
     },
     {
-      heading: '责任单位',
-      href: '/units/',
-      about: '各单位牵头和参与的任务、按期完成情况和排名',
+      ...columnHead('units'),
       groups: [{ label: '单位', links: board.units.map((u) => ({ href: `/units/${u.id}/`, label: u.data.name })) }],
     },
-    { heading: '曝光台', href: '/exposures/', about: '问题案例、处理措施和整改情况', groups: caseGroups },
+    { ...columnHead('exposures'), groups: caseGroups },
     {
-      heading: '督查通报',
-      href: '/bulletins/',
-      about: '按期编号的督查通报、表扬通报和工作提示',
+      ...columnHead('bulletins'),
       groups: [
         {
           label: '按类型',
@@ -73,15 +74,11 @@ export async function siteMapSections(): Promise<SiteMapSection[]> {
       ],
     },
     {
-      heading: '月排位',
-      href: '/ranking/',
-      about: '各单位每月的时效分、质量分、总分和红黑榜',
+      ...columnHead('ranking'),
       groups: [{ label: '月份', links: rankings.map((r) => ({ href: rankingPath(r.month), label: monthLabel(r.month) })) }],
     },
     {
-      heading: '网民留言',
-      href: '/messages/',
-      about: '公开的留言和答复；提交留言、查询办理进度',
+      ...columnHead('messages'),
       groups: [
         {
           label: '办事',

@@ -1,16 +1,14 @@
 /**
  * <receipt-tools>: on the receipt after a submission, a button that copies the tracking number and
- * query code, and one that opens the print dialog (where a phone offers “save as PDF”). Both are in the
- * page hidden, and shown only here; without JavaScript the page says how to keep the numbers instead.
+ * query code, and one that opens the print dialog (where a phone offers “save as PDF”). Both are drawn
+ * only where scripts run (class script-only), from the first frame; without JavaScript the page says how
+ * to keep the numbers instead.
  */
 class ReceiptTools extends HTMLElement {
   connectedCallback(): void {
     const copyButton = this.querySelector<HTMLButtonElement>('[data-copy-button]');
     const printButton = this.querySelector<HTMLButtonElement>('[data-print-button]');
     const status = this.querySelector<HTMLElement>('[data-copy-status]');
-    for (const shown of [copyButton, printButton, this.querySelector<HTMLElement>('[data-script-hint]')]) if (shown) shown.hidden = false;
-    const noScript = this.querySelector<HTMLElement>('[data-no-script]');
-    if (noScript) noScript.hidden = true;
     copyButton?.addEventListener('click', () => {
       void this.copy(this.dataset.copy ?? '').then((copied) => {
         if (status) status.textContent = copied ? '已复制。可以粘贴到备忘录，或发给自己保存。' : '没能自动复制，已选中编号和查询码：请用浏览器的“复制”。';

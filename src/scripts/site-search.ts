@@ -64,7 +64,6 @@ class SiteSearch extends HTMLElement {
 
   connectedCallback(): void {
     const form = this.querySelector('form')!;
-    this.querySelector<HTMLElement>('[data-no-script]')!.hidden = true;
     const params = new URLSearchParams(location.search);
     for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
       const value = params.get(field.name);

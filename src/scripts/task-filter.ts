@@ -1,7 +1,8 @@
 /**
  * <task-filter>: combines several filters and the sort order over every task, in place of the first
  * page of the full list. Without it the list still works: every single filter has its own pages.
- * When it runs it hides those per-value links, so the page offers one filter, not two.
+ * Where it will run the page draws its form in place of those per-value links (class script-only), so
+ * the page offers one filter, not two; if the task data cannot be loaded, the links come back.
  * It loads /data/task-index.json on first use and builds rows like TaskTable.astro's; the heading,
  * summary and caption follow the filter (lib/tasks/list-text.ts, as on the static pages), and an
  * empty result says so.
@@ -56,7 +57,7 @@ class TaskFilter extends HTMLElement {
           .then((j: { rows: TaskIndexRow[] }) => j.rows));
       } catch {
         this.#rows = undefined;
-        if (links) links.hidden = false;
+        links?.classList.remove('no-script-only');
         count.textContent = '任务数据加载失败，请使用上方的单项筛选链接。';
         return;
       }
@@ -73,8 +74,6 @@ class TaskFilter extends HTMLElement {
     };
     form.addEventListener('change', () => void apply());
     form.addEventListener('submit', (e) => e.preventDefault());
-    form.hidden = false;
-    if (links) links.hidden = true;
     if ([...params.keys()].length) void apply();
   }
 }

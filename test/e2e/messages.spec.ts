@@ -32,7 +32,9 @@ test('statistics show rates with their denominators and the reply-time distribut
       .getByText(/不排名|^1$/)
       .first(),
   ).toBeVisible();
-  await expect(page.locator('chart-table canvas').first()).toBeVisible();
+  const chart = page.locator('chart-table').first();
+  await chart.scrollIntoViewIfNeeded(); // the chart is drawn when it comes into view
+  await expect(chart.locator('canvas')).toBeVisible();
 });
 
 test('a task page links to its messages', async ({ page }) => {

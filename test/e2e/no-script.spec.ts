@@ -31,3 +31,11 @@ test('search explains itself and offers the board instead', async ({ page }) => 
   await page.goto('/search/');
   await expect(page.getByText('搜索需要在浏览器中启用 JavaScript')).toBeVisible();
 });
+
+test('without JavaScript a chart is its table, shown whole, with no empty frame above it', async ({ page }) => {
+  await page.goto('/');
+  const chart = page.locator('chart-table').first();
+  await expect(chart.getByRole('table')).toBeVisible();
+  await expect(chart.locator('.chart-frame')).toBeHidden();
+  await expect(chart.locator('summary')).toBeHidden();
+});

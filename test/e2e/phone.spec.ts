@@ -287,6 +287,7 @@ test.describe('details', () => {
   test('charts grow with 长辈模式', async ({ page }) => {
     await page.goto('/messages/stats');
     const chart = page.locator('chart-table canvas').first();
+    await page.locator('chart-table').first().scrollIntoViewIfNeeded();
     await expect(chart).toBeVisible();
     const before = (await chart.boundingBox())!.height;
     await page.getByLabel(/长辈模式/).check();

@@ -1,0 +1,98 @@
+/**
+ * npm run check:lighthouse: Lighthouse's mobile audit (simulated slow 4G, a 4× slower CPU) on the
+ * pages most visitors meet, served by `npm run serve` over a demo store. Each page is audited three
+ * times and judged by its median run (by performance score, since single runs vary), against:
+ * every category ≥ 95, cumulative layout shift ≤ 0.05, total blocking time ≤ 150 ms and script
+ * ≤ 60 KB as sent (compressed). A failure names the page, the audit and the figure. Every report is
+ * kept as JSON in reports/lighthouse/, beside summary.md, the table printed at the end.
+ * Build first: npm run build:test. LIGHTHOUSE_RUNS sets the runs per page (default 3).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import type { Result } from 'lighthouse';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { builtSite, samplePages, startDemoSite } from './demo-site.ts';
+import { budgetFailures, medianRun, summaryOf, type PageSummary } from './lighthouse-budgets.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const PORT = Number(process.env.CHECK_PORT ?? 4392);
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const reports = join(root, 'reports', 'lighthouse');
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+interface Audited {
+  name: string;
+  path: string;
+  /** 长辈模式 switched on before the audit, as a reader who chose it would arrive. */
+  elder?: boolean;
+}
+
+async function audit(browser: Browser, url: string, page: Audited): Promise<Result> {
+  const tab = await browser.newPage();
+  try {
+    // Set in each new document before its own scripts run, after Lighthouse has cleared storage and cache.
+    if (page.elder) await tab.evaluateOnNewDocument(() => localStorage.setItem('duban-elder', '1'));
+    const result = await lighthouse(url + page.path, { output: 'json', logLevel: 'error' }, undefined, tab);
+    if (!result) throw new Error(`Lighthouse 没有结果：${page.path}`);
+    return result.lhr;
+  } finally {
+    await tab.close();
+  }
+}
+
+const client = builtSite();
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+const server = await startDemoSite(PORT);
+const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+const summaries: PageSummary[] = [];
+try {
+  const samples = await samplePages(client, server.url);
+  const pages: Audited[] = [
+    { name: '首页', path: '/' },
+    { name: '公示栏', path: '/tasks/' },
+    { name: '责任单位', path: '/units/' },
+    { name: '曝光台', path: '/exposures/' },
+    { name: '督查通报', path: '/bulletins/' },
+    { name: '月排位', path: '/ranking/' },
+    { name: '任务', path: samples.task },
+    { name: '曝光案例', path: samples.exposure },
+    { name: '通报', path: samples.bulletin },
+    { name: '搜索结果', path: `/search/?q=${encodeURIComponent('道路')}` },
+    { name: '我要留言', path: '/messages/new' },
+    { name: '留言统计', path: '/messages/stats' },
+    { name: '留言公开', path: '/messages/' },
+    { name: '一条留言', path: samples.message },
+    { name: '长辈模式首页', path: '/', elder: true },
+  ];
+  for (const [index, page] of pages.entries()) {
+    const runs: Result[] = [];
+    for (let run = 1; run <= RUNS; run += 1) {
+      const lhr = await audit(browser, server.url, page);
+      writeFileSync(join(reports, `${String(index + 1).padStart(2, '0')}-run${run}.json`), JSON.stringify(lhr));
+      runs.push(lhr);
+    }
+    const summary = summaryOf(page.name, page.path, medianRun(runs), runs);
+    summaries.push(summary);
+    console.log(`${page.name} ${page.path}：性能 ${summary.performance}（${summary.performanceRuns.join('/')}）`);
+  }
+} finally {
+  await browser.close();
+  await server.kill('SIGTERM');
+}
+
+const failures = summaries.flatMap(budgetFailures);
+const table = [
+  '| 页面 | 地址 | 性能（中位数） | 无障碍 | 最佳做法 | SEO | CLS | TBT | 脚本 KB |',
+  '| --- | --- | --: | --: | --: | --: | --: | --: | --: |',
+  ...summaries.map(
+    (s) =>
+      `| ${s.name} | \`${s.path}\` | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${s.cls.toFixed(3)} | ${Math.round(s.tbtMs)} ms | ${s.scriptKb.toFixed(1)} |`,
+  ),
+].join('\n');
+writeFileSync(join(reports, 'summary.md'), `${table}\n`);
+console.log(`\n${table}\n`);
+for (const failure of failures) console.error(`✗ ${failure}`);
+console.log(failures.length ? `Lighthouse：${failures.length} 项未达标。` : `Lighthouse：${summaries.length} 个页面全部达标。报告在 reports/lighthouse/。`);
+process.exit(failures.length ? 1 : 0);
