@@ -57,6 +57,8 @@ describe('addWorkingDays', () => {
     expect(count.ok).toBe(false);
     expect(!count.ok && count.missingYear).toBe(2027);
     expect(!count.ok && count.countedSoFar).toBe(3);
+    // 29–31 Dec count; the other four are estimated Monday to Friday: Fri 1, Mon 4, Tue 5, Wed 6 January.
+    expect(!count.ok && count.provisionalDue).toBe('2027-01-06');
   });
 
   it('the last working day of the year on file is still computed', () => {
@@ -144,6 +146,13 @@ describe('the day table behind both counts', () => {
           const kind = kindOfDay(gapped, at);
           if (kind.working === null) {
             expect(count).toMatchObject({ ok: false, missingYear: Number(at.slice(0, 4)), countedSoFar: counted });
+            // The estimate counts the rest Monday to Friday, from the first day not on file.
+            let estimate = addDays(at, -1);
+            for (let left = days - counted; left > 0;) {
+              estimate = addDays(estimate, 1);
+              if (![0, 6].includes(new Date(`${estimate}T00:00:00Z`).getUTCDay())) left -= 1;
+            }
+            expect(!count.ok && count.provisionalDue).toBe(estimate);
             return;
           }
           if (kind.working) {

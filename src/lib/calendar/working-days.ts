@@ -8,8 +8,9 @@
  * So a limit of N working days starting on day D ends at the end of the N-th working day after D
  * ("day zero" is D itself, whatever kind of day it is).
  *
- * A count that runs into a year with no calendar file is flagged, never guessed: guessing would
- * silently ignore that year's holidays.
+ * A count that runs into a year with no calendar file is flagged, never passed off as a deadline:
+ * guessing would silently ignore that year's holidays. Beside the flag it carries an estimate counted
+ * Monday to Friday, to be shown as 暂定 only.
  */
 import { addDays, dayNumber, daysBetween, fromDayNumber, type IsoDate } from './dates.ts';
 
@@ -41,10 +42,23 @@ export interface SkippedDay {
   reason: string;
 }
 
-/** The outcome of counting N working days: the due day, or a flag that the calendar ran out. */
+/**
+ * The outcome of counting N working days: the due day, or a flag that the calendar ran out. Where it
+ * ran out, `provisionalDue` is the day reached by counting the rest as Monday to Friday (暂定): no
+ * holidays or make-up workdays, since none are known yet. It is an estimate to show beside
+ * “暂不能确定”, never a deadline.
+ */
 export type WorkingDayCount =
   | { ok: true; start: IsoDate; days: number; due: IsoDate; skipped: readonly SkippedDay[]; adjustedWorkdays: readonly SkippedDay[] }
-  | { ok: false; start: IsoDate; days: number; missingYear: number; countedSoFar: number; skipped: readonly SkippedDay[] };
+  | {
+      ok: false;
+      start: IsoDate;
+      days: number;
+      missingYear: number;
+      countedSoFar: number;
+      skipped: readonly SkippedDay[];
+      provisionalDue: IsoDate;
+    };
 
 const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'] as const;
 
@@ -157,6 +171,17 @@ export function addWorkingDays(calendar: WorkingCalendar, start: IsoDate, days: 
   return count;
 }
 
+/** The day `days` Mondays-to-Fridays after day number `after`. */
+function weekdaysOnly(after: number, days: number): IsoDate {
+  let day = after;
+  for (let counted = 0; counted < days;) {
+    day += 1;
+    const weekday = weekdayOf(fromDayNumber(day));
+    if (weekday !== 0 && weekday !== 6) counted += 1;
+  }
+  return fromDayNumber(day);
+}
+
 function countWorkingDays(calendar: WorkingCalendar, table: DayTable, start: IsoDate, days: number): WorkingDayCount {
   const skipped: SkippedDay[] = [];
   const adjustedWorkdays: SkippedDay[] = [];
@@ -165,7 +190,10 @@ function countWorkingDays(calendar: WorkingCalendar, table: DayTable, start: Iso
   while (counted < days) {
     day += 1;
     const kind = kindAt(table, day);
-    if (kind === -1) return { ok: false, start, days, missingYear: Number(fromDayNumber(day).slice(0, 4)), countedSoFar: counted, skipped };
+    if (kind === -1) {
+      const missingYear = Number(fromDayNumber(day).slice(0, 4));
+      return { ok: false, start, days, missingYear, countedSoFar: counted, skipped, provisionalDue: weekdaysOnly(day - 1, days - counted) };
+    }
     if (kind === 1) {
       counted += 1;
       const date = fromDayNumber(day);

@@ -81,6 +81,8 @@ describe('deadlineOf', () => {
   it('flags a limit that runs past the calendar on file', () => {
     const deadline = deadlineOf({ type: 'suggestion', events: [event('assign', '2026-12-20T02:00:00Z')] }, settings, calendar);
     expect(deadline).toMatchObject({ kind: 'beyond_calendar', missingYear: 2027 });
+    // 15 working days from 20 December: 21–31 December gives 9, six more Monday to Friday reach 8 January 2027.
+    expect(deadline.kind === 'beyond_calendar' && deadline.provisionalDue).toBe('2027-01-08');
   });
 });
 

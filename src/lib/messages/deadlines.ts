@@ -57,7 +57,16 @@ export type Deadline =
       adjustedWorkdays: readonly SkippedDay[];
       extension: { newDue: IsoDate; reason: string | null; at: string } | null;
     }
-  | { kind: 'beyond_calendar'; start: IsoDate; startedBy: string; days: number; daysFrom: LimitSource; missingYear: number };
+  | {
+      kind: 'beyond_calendar';
+      start: IsoDate;
+      startedBy: string;
+      days: number;
+      daysFrom: LimitSource;
+      missingYear: number;
+      /** Counted with weekends only past the calendar on file: shown as 暂定, recomputed when the year's file arrives. */
+      provisionalDue: IsoDate;
+    };
 
 export type LimitSource = 'submission' | 'settings';
 
@@ -84,7 +93,7 @@ export function deadlineOf(message: Pick<MessageRecord, 'type' | 'events'>, sett
   const start = chinaDate(startEvent.at);
   const startedBy = startEvent.event === 'reopen' ? '重新办理' : CLOCK_START_LABELS[settings.clockStartsAt];
   const count = addWorkingDays(calendar, start, days);
-  if (!count.ok) return { kind: 'beyond_calendar', start, startedBy, days, daysFrom, missingYear: count.missingYear };
+  if (!count.ok) return { kind: 'beyond_calendar', start, startedBy, days, daysFrom, missingYear: count.missingYear, provisionalDue: count.provisionalDue };
   const extensionEvent = lastEvent(message.events, ['extend']);
   const extension =
     extensionEvent?.newDue && Date.parse(extensionEvent.at) >= Date.parse(startEvent.at)

@@ -172,7 +172,8 @@ export function requestOf(message: PublicMessage, published: boolean, siteUrl: s
   if (message.urges > 0) notes.push(`已督办 ×${message.urges}`);
   const extension = message.extensions.at(-1);
   if (extension) notes.push(`已延期至 ${extension.newDue}${published && extension.reason ? `（${extension.reason}）` : ''}`);
-  if (message.deadline.kind === 'beyond_calendar') notes.push(`${message.deadline.missingYear} 年节假日安排未录入，期限待定`);
+  if (message.deadline.kind === 'beyond_calendar')
+    notes.push(`${message.deadline.missingYear} 年节假日安排未录入，期限待定（暂按周末推算约为 ${message.deadline.provisionalDue}）`);
   if (published && message.reply) notes.push(`答复：${message.reply}`);
   const due = message.deadline.kind === 'set' ? message.deadline.due : null;
   return {
