@@ -6,6 +6,8 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { selfHostedDecap } from './src/integrations/self-hosted-decap.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
+import { buildStamp } from './src/integrations/build-stamp.ts';
+import { sourceScriptHashes } from './src/integrations/source-script-hashes.ts';
 
 /**
  * Content pages are prerendered to static files (dist/client) that any web server can serve;
@@ -23,12 +25,15 @@ export default defineConfig({
   site: process.env.DUBAN_SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [selfHostedDecap(), sitemap({ filter: (page) => !page.includes('/admin/') }), sitemapAlias()],
+  integrations: [selfHostedDecap(), sitemap({ filter: (page) => !/\/(admin|console)\//.test(page) }), sitemapAlias(), buildStamp(), sourceScriptHashes()],
   outDir: process.env.DUBAN_OUT_DIR ?? './dist',
   cacheDir: process.env.DUBAN_CACHE_DIR ?? (cacheKey ? `./node_modules/.astro-${cacheKey}` : './node_modules/.astro'),
   server: { port: 4321 },
   trailingSlash: 'ignore',
   build: { inlineStylesheets: 'never' },
+  // Small module scripts stay files under /_astro/ rather than being inlined into pages: the Content-Security-Policy
+  // allows only the inline scripts written in the source (decision 020).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   // Cross-site form posts are refused in src/middleware.ts, which lets Open311 API clients through.
   security: { checkOrigin: false },

@@ -25,7 +25,15 @@ export default defineConfig({
     // A fresh message store seeded with the demo messages; limits loose enough for many tests from one address.
     command: 'node scripts/e2e-server.ts',
     url: `http://localhost:${port}/`,
-    env: { PORT: String(port), HOST: 'localhost', RATE_LIMIT_PER_CLIENT: '500', RATE_LIMIT_NOSCRIPT_PER_CLIENT: '500', RATE_LIMIT_LOOKUPS: '500' },
+    env: {
+      PORT: String(port),
+      HOST: 'localhost',
+      RATE_LIMIT_PER_CLIENT: '500',
+      RATE_LIMIT_NOSCRIPT_PER_CLIENT: '500',
+      RATE_LIMIT_LOOKUPS: '500',
+      RATE_LIMIT_READS: '100000',
+      RATE_LIMIT_READS_BURST: '100000',
+    },
     reuseExistingServer: false,
     timeout: 30_000,
   },

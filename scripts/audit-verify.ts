@@ -3,10 +3,9 @@
  * their first rows and say whether each chain holds; a broken one is named by table and row id.
  * Exits 1 when a chain is broken, so it can run from cron or a monitoring check.
  */
-import { verifyChain, type ChainedTable } from '../src/server/audit/chain.ts';
+import { CHAIN_LABELS as NAMES, verifyChain, type ChainedTable } from '../src/server/audit/chain.ts';
 import { createRuntime } from '../src/server/runtime.ts';
 
-const NAMES: Record<ChainedTable, string> = { message_events: '留言办理记录', audit_log: '工作人员审计日志' };
 const runtime = await createRuntime();
 let broken = false;
 try {

@@ -3,26 +3,38 @@
  * then the built site's handler behind the front door (src/server/http/front-door.ts) on HOST:PORT.
  * A store that could lose acknowledged messages stops the server here, before it listens, with the reason.
  */
+import { today } from '../src/lib/calendar/dates.ts';
+import { calendarReminder } from '../src/lib/calendar/readiness.ts';
 import { existsSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getRuntime, startHousekeeping } from '../src/server/runtime.ts';
 import { createFrontDoor } from '../src/server/http/front-door.ts';
+import { createSiteServing } from '../src/server/http/site-serving.ts';
+import { drainable, shutDown } from '../src/server/http/shutdown.ts';
+import { trustedProxiesLine } from '../src/server/http/client-address.ts';
 import { countAdmins } from '../src/server/auth/accounts.ts';
 
 const root = join(import.meta.dirname, '..');
-const entry = join(root, process.env.DUBAN_OUT_DIR ?? 'dist', 'server', 'entry.mjs');
+const entry = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist', 'server', 'entry.mjs'); // DUBAN_OUT_DIR may be absolute (the CMS test)
 if (!existsSync(entry)) {
   console.error(`找不到 ${entry}：请先运行 npm run build。`);
   process.exit(1);
 }
 
 let runtime: Awaited<ReturnType<typeof getRuntime>>;
-let stopHousekeeping: () => void;
+let stopHousekeeping: () => Promise<void>;
 try {
   runtime = await getRuntime();
   console.log(`留言存储：${runtime.store.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}（${runtime.store.location}）`);
+  const proxies = trustedProxiesLine(runtime.config);
+  if (proxies) console.log(proxies);
+  const calendarMissing = calendarReminder(
+    today(),
+    runtime.rules.calendarYears.map((c) => c.year),
+  );
+  if (calendarMissing) console.warn(`注意：${calendarMissing}`);
   stopHousekeeping = await startHousekeeping(runtime);
   if ((await countAdmins(runtime.store.db)) === 0)
     console.log(
@@ -36,20 +48,29 @@ try {
 // The built entry starts a server of its own unless told not to; we only want its handler.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(pathToFileURL(entry).href)) as { handler: RequestListener };
-const { host, port, requestTimeoutMs } = runtime.config;
-const server = createFrontDoor(handler, { requestTimeoutMs });
+const { host, port, requestTimeoutMs, accessLog, shutdownGraceMs } = runtime.config;
+// Security headers on every response; the built files sent precompressed, with their cache rules.
+const serving = createSiteServing(join(entry, '..', '..', 'client'), { siteUrl: runtime.config.siteUrl });
+const server = createFrontDoor(handler, { requestTimeoutMs, accessLog: accessLog ? (line) => process.stdout.write(line) : undefined, serving });
+const drain = drainable(server);
 server.listen(port, host, () => console.log(`网站已启动：http://${host.includes(':') ? `[${host}]` : host}:${port}/`));
 server.on('error', (error) => {
   console.error(`\n无法监听 ${host}:${port}：${error.message}\n`);
   process.exit(1);
 });
 
-const stop = async () => {
-  stopHousekeeping();
-  server.close();
-  server.closeAllConnections();
-  await runtime.stop();
-  process.exit(0);
+// SIGTERM and Ctrl-C: finish what is in flight, then stop (src/server/http/shutdown.ts); a second signal stops at once.
+let stopping = false;
+const stop = (signal: NodeJS.Signals) => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  shutDown({ drain, graceMs: shutdownGraceMs, stopHousekeeping, closeStore: () => runtime.stop() }, signal).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error('停止时出错：', error);
+      process.exit(1);
+    },
+  );
 };
-process.on('SIGTERM', () => void stop());
-process.on('SIGINT', () => void stop());
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -19,6 +19,7 @@ import { CLOCK_START_LABELS } from '../lib/messages/vocabulary.ts';
 import type { Settings } from '../lib/content/schemas.ts';
 import { randomBytes } from 'node:crypto';
 import { getRuntime, type Runtime } from '../server/runtime.ts';
+import { clientAddressOf, viaTrustedProxy } from '../server/http/client-address.ts';
 import { loadBoard } from './board.ts';
 
 export { getRuntime, type Runtime };
@@ -47,17 +48,15 @@ export async function viewContext(runtime: Runtime): Promise<ViewContext> {
   };
 }
 
-/** The client's address for rate limits: the socket's, or the first X-Forwarded-For hop when TRUST_PROXY is set. */
+/** The client's address for rate limits: the socket's, or the hop a trusted proxy appended (the one rule: src/server/http/client-address.ts). */
 export function clientAddress(astro: Pick<AstroGlobal, 'request' | 'clientAddress'>, runtime: Runtime): string {
-  if (runtime.config.trustProxy) {
-    const forwarded = astro.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return astro.clientAddress ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return clientAddressOf(astro, runtime.config.trustedProxies);
+}
+
+/** Whether the browser reached us over HTTPS: directly, or as a trusted proxy says in `X-Forwarded-Proto`. */
+export function overHttps(astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'url'>, runtime: Runtime): boolean {
+  if (astro.url.protocol === 'https:') return true;
+  return viaTrustedProxy(astro, runtime.config.trustedProxies) && astro.request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 /** Responses about a person's own message are never cached by browsers or proxies. */

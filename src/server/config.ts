@@ -5,6 +5,7 @@
  * src/data/district-rules.ts, the same for the build and the server.
  */
 import { z } from 'zod';
+import { LOOPBACK, parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 
 export interface RateLimits {
   /** Submissions per client address per hour, with the proof-of-work check. */
@@ -21,6 +22,8 @@ export interface RateLimits {
   resendsPerClient: number;
   /** Requests for a new query code of one tracking number per day, from any address (so a citizen's inbox cannot be flooded). */
   resendsPerNumber: number;
+  /** Reads of on-demand pages and APIs (GET/HEAD) per client address: `perMinute` sustained, up to `burst` at once (a token bucket; src/server/http/read-limit.ts). */
+  reads: { perMinute: number; burst: number };
 }
 
 export interface ServerConfig {
@@ -28,7 +31,14 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   sqliteSynchronous: string | undefined;
   secret: string | undefined;
-  trustProxy: boolean;
+  /** The reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES; TRUST_PROXY=1 means loopback); see src/server/http/client-address.ts. */
+  trustedProxies: TrustedProxies;
+  /** Where the trusted proxies came from, for the start-up log. */
+  trustedProxiesFrom: 'TRUSTED_PROXIES' | 'TRUST_PROXY' | null;
+  /** One JSON line per request on stdout (src/server/http/access-log.ts). */
+  accessLog: boolean;
+  /** How long SIGTERM waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
   rateLimits: RateLimits;
   altchaCost: number;
   /** Where `npm run serve` listens. */
@@ -58,7 +68,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   SQLITE_SYNCHRONOUS: z.string().optional(),
   DUBAN_SECRET: z.string().min(32, { error: 'DUBAN_SECRET 至少 32 个字符' }).optional(),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false', ''], { error: 'TRUST_PROXY 应为 1 或 0；要信任其他机器上的代理，请改用 TRUSTED_PROXIES' }).default('0'),
+  TRUSTED_PROXIES: z.string().default(''),
+  ACCESS_LOG: z.enum(['0', '1', 'true', 'false', ''], { error: 'ACCESS_LOG 应为 1（记录，默认）或 0（不记录）' }).default('1'),
+  SHUTDOWN_GRACE_SECONDS: positiveInt('SHUTDOWN_GRACE_SECONDS', 10),
+  RATE_LIMIT_READS: positiveInt('RATE_LIMIT_READS', 120),
+  RATE_LIMIT_READS_BURST: positiveInt('RATE_LIMIT_READS_BURST', 60),
   RATE_LIMIT_PER_CLIENT: positiveInt('RATE_LIMIT_PER_CLIENT', 20),
   RATE_LIMIT_NOSCRIPT_PER_CLIENT: positiveInt('RATE_LIMIT_NOSCRIPT_PER_CLIENT', 5),
   RATE_LIMIT_TOTAL: positiveInt('RATE_LIMIT_TOTAL', 600),
@@ -90,12 +105,24 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   const parsedEnv = envSchema.safeParse(env);
   if (!parsedEnv.success) throw new Error(`环境变量有误：${parsedEnv.error.issues.map((i) => i.message).join('；')}`);
   const e = parsedEnv.data;
+  const trustProxy = e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true';
+  if (trustProxy && e.TRUSTED_PROXIES.trim())
+    throw new Error('环境变量有误：TRUST_PROXY 和 TRUSTED_PROXIES 只能设置一个；请删去 TRUST_PROXY，在 TRUSTED_PROXIES 中列出全部可信代理');
+  let trustedProxies: TrustedProxies;
+  try {
+    trustedProxies = parseTrustedProxies(trustProxy ? LOOPBACK.join(',') : e.TRUSTED_PROXIES);
+  } catch (error) {
+    throw new Error(`环境变量有误：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
   return {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL || undefined,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     secret: e.DUBAN_SECRET,
-    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    trustedProxies,
+    trustedProxiesFrom: trustProxy ? 'TRUST_PROXY' : trustedProxies.entries.length ? 'TRUSTED_PROXIES' : null,
+    accessLog: e.ACCESS_LOG !== '0' && e.ACCESS_LOG !== 'false',
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     rateLimits: {
       perClient: e.RATE_LIMIT_PER_CLIENT,
       perClientNoScript: e.RATE_LIMIT_NOSCRIPT_PER_CLIENT,
@@ -104,6 +131,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       failedLookupsPerNumber: e.RATE_LIMIT_LOOKUPS_PER_NUMBER,
       resendsPerClient: e.RATE_LIMIT_RESENDS,
       resendsPerNumber: e.RATE_LIMIT_RESENDS_PER_NUMBER,
+      reads: { perMinute: e.RATE_LIMIT_READS, burst: e.RATE_LIMIT_READS_BURST },
     },
     altchaCost: e.ALTCHA_COST,
     host: e.HOST,

@@ -58,37 +58,46 @@ export async function createRuntime(env: NodeJS.ProcessEnv = process.env): Promi
 /**
  * The background work of a running server: every hour, urge overdue messages and forget expired
  * challenges; every MAIL_SEND_EVERY_SECONDS (30), deliver due notices: e-mail when SMTP is set, text
- * messages when SMS_WEBHOOK_URL is. Runs once now; returns what stops it.
+ * messages when SMS_WEBHOOK_URL is. Runs once now; returns what stops it, which resolves once a run
+ * under way has ended (so the store can be closed after it, on SIGTERM).
  */
-export async function startHousekeeping(runtime: Runtime): Promise<() => void> {
+export async function startHousekeeping(runtime: Runtime): Promise<() => Promise<void>> {
+  const running = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    running.add(work);
+    void work.finally(() => running.delete(work));
+  };
   const housekeeping = async () => {
     await urgeOverdue(runtime);
     await forgetExpiredChallenges(runtime.store.db, new Date().toISOString());
   };
   await housekeeping();
-  const timer = setInterval(() => void housekeeping().catch((error: unknown) => console.error('定时督办失败：', error)), HOUR);
+  const timer = setInterval(() => track(housekeeping().catch((error: unknown) => console.error('定时督办失败：', error))), HOUR);
   timer.unref();
-  const stops = [() => clearInterval(timer)];
+  const timers = [timer];
+  const closers: (() => void)[] = [];
   const every = (send: () => Promise<unknown>, what: string) => {
-    const run = () => void send().catch((error: unknown) => console.error(`${what}失败：`, error));
+    const run = () => track(send().catch((error: unknown) => console.error(`${what}失败：`, error)));
     run();
     const sendTimer = setInterval(run, runtime.config.mail.sendEveryMs);
     sendTimer.unref();
-    stops.push(() => clearInterval(sendTimer));
+    timers.push(sendTimer);
   };
   const smtp = runtime.config.mail.smtpUrl;
   if (smtp) {
     const transport = smtpTransport(smtp);
     every(() => deliverDue(runtime, transport), '发送通知');
-    stops.push(() => transport.close());
+    closers.push(() => transport.close());
   }
   const sms = runtime.config.sms.webhookUrl;
   if (sms) {
     const gateway = webhookGateway(sms);
     every(() => deliverDueTexts(runtime, gateway), '发送短信');
   }
-  return () => {
-    for (const stop of stops) stop();
+  return async () => {
+    for (const t of timers) clearInterval(t);
+    await Promise.allSettled([...running]);
+    for (const close of closers) close();
   };
 }
 

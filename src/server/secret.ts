@@ -7,9 +7,12 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The secret's file name inside DATA_DIR when DUBAN_SECRET is not set (backups carry it). */
+export const SECRET_FILE = 'secret.key';
+
 export function loadSecret(dataDir: string, fromEnv: string | undefined): string {
   if (fromEnv) return fromEnv;
-  const file = join(dataDir, 'secret.key');
+  const file = join(dataDir, SECRET_FILE);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     try {

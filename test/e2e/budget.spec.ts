@@ -61,8 +61,13 @@ for (const path of ['/', '/tasks/', '/search/?q=道路', '/messages/', '/message
     });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(path, { waitUntil: 'networkidle' });
+    // Charts start watching for the reader after load, at the browser's first idle moment; scroll after it.
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0; y < height; y += 700) await page.evaluate((top) => window.scrollTo(0, top), y);
+    for (let y = 0; y < height; y += 700) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(100);
+    }
     await page.waitForLoadState('networkidle');
     await expect(page.locator('chart-table canvas')).toHaveCount(await page.locator('chart-table').count());
     const sent = (await Promise.all(scripts)).reduce((sum, n) => sum + n, 0);

@@ -67,4 +67,8 @@ test('the sitemap lists the content pages and robots.txt points to it', async ({
   const chunk = /<loc>([^<]+)<\/loc>/.exec(index)![1]!;
   const urls = await (await request.get(new URL(chunk).pathname)).text();
   for (const path of ['/tasks/ND-2026-001/', '/units/housing/', '/exposures/e-2026-007/', '/bulletins/db-2026-11/']) expect(urls).toContain(path);
+  // The staff console and the CMS are for staff: not in the sitemap, and crawlers are asked to keep out.
+  expect(urls).not.toMatch(/\/(console|admin)\//);
+  expect(robots).toMatch(/^Disallow: \/console\/$/m);
+  expect(robots).toMatch(/^Disallow: \/admin\/$/m);
 });

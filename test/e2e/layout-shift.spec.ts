@@ -45,6 +45,7 @@ async function shiftsWhileReading(page: Page, path: string): Promise<{ total: nu
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(path, { waitUntil: 'networkidle' }); // a reader starts reading once the page has come
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null)))); // when charts start watching
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 700) {
     await page.evaluate((top) => window.scrollTo(0, top), y);

@@ -49,6 +49,8 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}): Pr
     RATE_LIMIT_NOSCRIPT_PER_CLIENT: '1000000',
     RATE_LIMIT_TOTAL: '1000000',
     RATE_LIMIT_LOOKUPS: '1000000',
+    RATE_LIMIT_READS: '1000000',
+    RATE_LIMIT_READS_BURST: '1000000',
     ALTCHA_COST: '20',
     ...env,
   };

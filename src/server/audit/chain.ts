@@ -19,6 +19,9 @@ export interface Chain {
   dialect: Dialect;
 }
 
+/** What each chain is called in messages to people (audit:verify, restore). */
+export const CHAIN_LABELS: Record<ChainedTable, string> = { message_events: '留言办理记录', audit_log: '工作人员审计日志' };
+
 export const GENESIS = '0'.repeat(64);
 
 /** The chain's hash of a row: its fields in a fixed order after the previous row's hash. */

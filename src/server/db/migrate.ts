@@ -45,6 +45,9 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '015-query-code-resend': queryCodeResend015,
 };
 
+/** The migrations this version knows, in order (a restore refuses a backup from a newer version). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS);
+
 export async function migrateToLatest(db: Kysely<never>, dialect: Dialect, context: MigrationContext = {}): Promise<void> {
   const typed = db as unknown as Kysely<unknown>;
   const migrations: Record<string, Migration> = Object.fromEntries(

@@ -17,6 +17,9 @@ import { GroupCommit } from './group-commit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** The SQLite store's file name inside DATA_DIR (backups and restores name it too). */
+export const SQLITE_FILE = 'duban.sqlite';
+
 export interface StoreOptions {
   /** postgres://… for PostgreSQL; unset for the embedded SQLite store. */
   databaseUrl?: string | undefined;
@@ -77,7 +80,7 @@ function openSqlite(options: StoreOptions): Store {
     throw new UnsafeStoreError(`拒绝启动：SQLite synchronous=${requested} 时，断电或系统崩溃可能丢失已向群众确认的留言。请使用 FULL（默认）或 EXTRA。`);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'duban.sqlite');
+  const file = join(dataDir, SQLITE_FILE);
   const database = new SqliteDatabase(file);
   const journal = String(database.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
   database.pragma(`synchronous = ${requested}`);

@@ -5,17 +5,25 @@
  * whose headers and body have not all arrived within the time-out is answered 408 and closed, with
  * one line in the log, so slow clients cannot hold connections open for minutes. Text responses
  * (pages, styles, scripts, feeds, JSON) go out compressed to clients that accept it (brotli or gzip),
- * so a phone on a slow line gets a third of the bytes; a proxy in front may do this instead.
+ * so a phone on a slow line gets a third of the bytes; a proxy in front may do this instead. With
+ * `serving` (src/server/http/site-serving.ts) every response gets the security headers, and the built
+ * site's files are sent precompressed, before any of them reaches the handler or on-the-fly compression.
  */
 import compression from 'compression';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { allowedMethods, methodVerdict } from './methods.ts';
+import { withAccessLog } from './access-log.ts';
+import type { SiteServing } from './site-serving.ts';
 
 export interface FrontDoorOptions {
   /** How long a client may take to send a whole request, headers and body. */
   requestTimeoutMs: number;
   log?: (line: string) => void;
+  /** Where the access log's JSON lines go (src/server/http/access-log.ts); none when unset. */
+  accessLog?: ((line: string) => void) | undefined;
+  /** Security headers on every response and the built site's files, precompressed (src/server/http/site-serving.ts). */
+  serving?: SiteServing | undefined;
 }
 
 const TEXT = 'text/plain; charset=utf-8';
@@ -41,9 +49,10 @@ function answerRaw(socket: Duplex, status: string, headers: Record<string, strin
 const clientOf = (request: IncomingMessage | undefined, socket: Duplex & { remoteAddress?: string }) =>
   request?.socket.remoteAddress ?? socket.remoteAddress ?? '?';
 
-export function createFrontDoor(handler: RequestListener, { requestTimeoutMs, log = console.warn }: FrontDoorOptions): Server {
+export function createFrontDoor(handler: RequestListener, { requestTimeoutMs, log = console.warn, accessLog, serving }: FrontDoorOptions): Server {
   // compression is written for Express but needs only Node's request and response.
   const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+  const logged = (listener: RequestListener) => (accessLog ? withAccessLog(listener, accessLog) : listener);
   const server = createServer(
     {
       requestTimeout: requestTimeoutMs,
@@ -51,13 +60,15 @@ export function createFrontDoor(handler: RequestListener, { requestTimeoutMs, lo
       // Node checks the time-outs at this interval; its default (30 s) would let a slow client stay three times as long.
       connectionsCheckingInterval: Math.min(1000, requestTimeoutMs),
     },
-    (request, response) => {
+    logged((request, response) => {
+      serving?.secure(request, response);
       const verdict = methodVerdict(request.method ?? '', pathOf(request.url));
-      if (verdict.kind === 'pass') return compress(request, response, () => void handler(request, response));
+      const dynamic = () => compress(request, response, () => void handler(request, response));
+      if (verdict.kind === 'pass') return serving ? serving.serveFile(request, response, dynamic) : dynamic();
       const status = verdict.kind === 'options' ? 204 : 405;
       response.writeHead(status, { Allow: verdict.allow, 'Content-Type': TEXT, 'Cache-Control': 'no-store' });
       response.end(status === 405 ? `不支持 ${request.method} 请求；这个地址只接受 ${verdict.allow}。` : undefined);
-    },
+    }),
   );
   // CONNECT never reaches the request handler: Node hands over the raw socket.
   server.on('connect', (request: IncomingMessage, socket: Duplex) => {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { loadServerConfig } from './config.ts';
+
+describe('the settings about proxies, logs and stopping', () => {
+  it('trusts no proxy, logs every request and waits 10 s at SIGTERM by default', () => {
+    const config = loadServerConfig({});
+    expect(config.trustedProxies.entries).toEqual([]);
+    expect(config.trustedProxies.has('127.0.0.1')).toBe(false);
+    expect(config.trustedProxiesFrom).toBeNull();
+    expect(config.accessLog).toBe(true);
+    expect(config.shutdownGraceMs).toBe(10_000);
+    expect(config.rateLimits.reads).toEqual({ perMinute: 120, burst: 60 });
+  });
+
+  it('reads TRUSTED_PROXIES', () => {
+    const config = loadServerConfig({ TRUSTED_PROXIES: '127.0.0.1, ::1, 10.0.0.0/8' });
+    expect(config.trustedProxies.entries).toEqual(['127.0.0.1', '::1', '10.0.0.0/8']);
+    expect(config.trustedProxies.has('10.20.30.40')).toBe(true);
+    expect(config.trustedProxiesFrom).toBe('TRUSTED_PROXIES');
+  });
+
+  it('takes the older TRUST_PROXY=1 as loopback only', () => {
+    const config = loadServerConfig({ TRUST_PROXY: '1' });
+    expect(config.trustedProxies.entries).toEqual(['127.0.0.0/8', '::1']);
+    expect(config.trustedProxies.has('::ffff:127.0.0.1')).toBe(true);
+    expect(config.trustedProxies.has('10.0.0.1')).toBe(false);
+    expect(config.trustedProxiesFrom).toBe('TRUST_PROXY');
+    expect(loadServerConfig({ TRUST_PROXY: '0' }).trustedProxiesFrom).toBeNull();
+  });
+
+  it('refuses both at once, and a wrong entry, in Chinese', () => {
+    expect(() => loadServerConfig({ TRUST_PROXY: '1', TRUSTED_PROXIES: '10.0.0.1' })).toThrow(/TRUST_PROXY 和 TRUSTED_PROXIES 只能设置一个/);
+    expect(() => loadServerConfig({ TRUSTED_PROXIES: 'nginx' })).toThrow(/环境变量有误：TRUSTED_PROXIES 中的「nginx」不是 IP 地址或网段/);
+    expect(() => loadServerConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY 应为 1 或 0/);
+  });
+
+  it('reads the access log switch, the grace time and the read limit', () => {
+    const config = loadServerConfig({ ACCESS_LOG: '0', SHUTDOWN_GRACE_SECONDS: '30', RATE_LIMIT_READS: '600', RATE_LIMIT_READS_BURST: '100' });
+    expect(config.accessLog).toBe(false);
+    expect(config.shutdownGraceMs).toBe(30_000);
+    expect(config.rateLimits.reads).toEqual({ perMinute: 600, burst: 100 });
+    expect(() => loadServerConfig({ RATE_LIMIT_READS: '0' })).toThrow(/RATE_LIMIT_READS 应为正整数/);
+  });
+});
