@@ -9,49 +9,22 @@
  *
  * Exits 0 when restored, 1 when refused (the reason in Chinese), 2 on wrong usage.
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { chinaDateTime } from '../src/lib/calendar/dates.ts';
-import { loadServerConfig } from '../src/server/config.ts';
-import { BackupError, isPostgresUrl, postgresAdvice, restoreStore } from '../src/server/db/backup.ts';
+import { restoreStore } from '../src/server/db/backup.ts';
+import { runWithBackupFile } from './backup-file-command.ts';
 
 const USAGE = '用法：DATA_DIR=<空目录> npm run restore -- <备份文件>';
 const china = (instant: string) => `${chinaDateTime(instant).replace('T', ' ')}（北京时间）`;
 
-let file: string | undefined;
-try {
-  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
-  if (positionals.length === 1) file = positionals[0];
-} catch {
-  /* an option we do not take: the usage below */
-}
-if (!file) {
-  console.error(USAGE);
-  process.exit(2);
-}
-
-let exitCode = 0;
-try {
-  const config = loadServerConfig();
-  if (config.databaseUrl) {
-    if (!isPostgresUrl(config.databaseUrl)) throw new BackupError('DATABASE_URL 应以 postgres:// 开头（不设置则使用内置的 SQLite）。');
-    console.error(postgresAdvice(config.databaseUrl));
-    exitCode = 1;
-  } else {
-    const source = resolve(process.env.INIT_CWD ?? process.cwd(), file);
-    const restored = await restoreStore({ file: source, dataDir: config.dataDir, secretFromEnv: config.secret });
-    console.log(`已把 ${source} 恢复到 ${restored.dataDir}：`);
-    console.log(`  备份时间：${china(restored.manifest.createdAt)}`);
-    console.log(
-      `  留言：${restored.messages.toLocaleString('zh-CN')} 条${restored.newestMessageAt ? `，最新一条提交于 ${china(restored.newestMessageAt)}` : ''}`,
-    );
-    console.log('  数据库自检（PRAGMA integrity_check）：通过');
-    for (const chain of restored.chains) console.log(`  ${chain.label}（${chain.table}）：${chain.rows} 行，哈希链完整`);
-    console.log(restored.secretRestored ? '  密钥：secret.key 已恢复（权限 0600）' : '  密钥：使用环境变量 DUBAN_SECRET（与备份时相同）');
-    console.log('现在可以启动服务器（npm run serve）；启动时会自动升级数据库结构。');
-  }
-} catch (error) {
-  console.error(error instanceof BackupError ? error.message : `恢复失败：${error instanceof Error ? error.message : String(error)}`);
-  exitCode = 1;
-}
-process.exit(exitCode);
+await runWithBackupFile(USAGE, '恢复失败', async (file, config) => {
+  const restored = await restoreStore({ file, dataDir: config.dataDir, secretFromEnv: config.secret });
+  console.log(`已把 ${file} 恢复到 ${restored.dataDir}：`);
+  console.log(`  备份时间：${china(restored.manifest.createdAt)}`);
+  console.log(
+    `  留言：${restored.messages.toLocaleString('zh-CN')} 条${restored.newestMessageAt ? `，最新一条提交于 ${china(restored.newestMessageAt)}` : ''}`,
+  );
+  console.log('  数据库自检（PRAGMA integrity_check）：通过');
+  for (const chain of restored.chains) console.log(`  ${chain.label}（${chain.table}）：${chain.rows} 行，哈希链完整`);
+  console.log(restored.secretRestored ? '  密钥：secret.key 已恢复（权限 0600）' : '  密钥：使用环境变量 DUBAN_SECRET（与备份时相同）');
+  console.log('现在可以启动服务器（npm run serve）；启动时会自动升级数据库结构。');
+});

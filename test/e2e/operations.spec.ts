@@ -8,9 +8,8 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { solvedProof, startServer, type TestServer } from './spawn-server';
+import { rawRequest, solvedProof, startServer, type RawAnswer } from './spawn-server';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
@@ -47,24 +46,7 @@ const NAME = '欧阳锦绣';
 const TEXT = '凤栖巷七号楼下水道堵塞已经三天';
 const FAKE_CODE = 'KMNPQ-RSTUV';
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(server: TestServer, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${server.url}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const send = rawRequest;
 
 /** Everything the planted words may look like in a log: as typed, percent-encoded, without separators. */
 function plantedForms(code: string): string[] {
@@ -130,7 +112,7 @@ test('the access log: one JSON line per request with its id, never a phone numbe
         },
       ],
     ];
-    const answers: Answer[] = [];
+    const answers: RawAnswer[] = [];
     for (const [method, path, headers, body] of planted) answers.push(await send(server, path, { method, headers, body }));
     const home = await send(server, '/');
     await new Promise((r) => setTimeout(r, 300));
@@ -153,7 +135,7 @@ test('the access log: one JSON line per request with its id, never a phone numbe
       expect(line, id).toBeTruthy();
       expect(line.status).toBe(answer.status);
     }
-    const lineOf = (answer: Answer) => lines.find((l) => l.id === answer.headers['x-request-id'])!;
+    const lineOf = (answer: RawAnswer) => lines.find((l) => l.id === answer.headers['x-request-id'])!;
     expect(lineOf(home)).toMatchObject({ method: 'GET', path: '/', status: 200 });
     expect(lineOf(home).bytes).toBeGreaterThan(1000);
     expect(lineOf(submitted)).toMatchObject({ method: 'POST', path: '/messages/new', status: 201 });

@@ -6,9 +6,8 @@
  * (whatever the client sent, then the address it saw).
  */
 import { expect, test } from '@playwright/test';
-import { request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { solvedProof, startServer, type TestServer } from './spawn-server';
+import { rawRequest, solvedProof, startServer, type TestServer } from './spawn-server';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(60_000);
@@ -31,25 +30,7 @@ test.afterAll(async () => {
   await Promise.all([proxied?.kill('SIGTERM'), direct?.kill('SIGTERM')]);
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** One request with any headers (Host included, which fetch will not set). */
-function send(server: TestServer, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${server.url}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const send = rawRequest;
 
 const randomHop = () => `${1 + (randomBytes(1)[0]! % 223)}.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
