@@ -47,3 +47,16 @@ export async function passProofOfWork(page: Page): Promise<void> {
   await page.locator('altcha-widget input[type="checkbox"]').click();
   await expect(page.locator('altcha-widget input[name="altcha"]')).not.toHaveValue('', { timeout: 20_000 });
 }
+
+const NUMERALS = '零一二三四五六七八九十';
+
+/** Answer the no-script question the way a person would: read it, add, type the sum. */
+export async function answerQuestion(page: Page): Promise<void> {
+  const label = await page.getByLabel(/人机验证/).evaluate((input) => document.querySelector(`label[for="${input.id}"]`)!.textContent!);
+  const [a, b] = label
+    .replace(/^人机验证：/, '')
+    .replace('等于多少？', '')
+    .split('加')
+    .map((n) => NUMERALS.indexOf(n.trim()));
+  await page.getByLabel(/人机验证/).fill(String(a! + b!));
+}

@@ -1,19 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { answerQuestion } from './helpers';
 
 test.use({ javaScriptEnabled: false });
-
-const NUMERALS = '零一二三四五六七八九十';
-
-/** Answer the no-script question the way a person would: read it, add, type the sum. */
-async function answerQuestion(page: Page) {
-  const label = await page.getByLabel(/人机验证/).evaluate((input) => document.querySelector(`label[for="${input.id}"]`)!.textContent!);
-  const [a, b] = label
-    .replace(/^人机验证：/, '')
-    .replace('等于多少？', '')
-    .split('加')
-    .map((n) => NUMERALS.indexOf(n.trim()));
-  await page.getByLabel(/人机验证/).fill(String(a! + b!));
-}
 
 test('a citizen without JavaScript submits a message, gets a number, and tracks it', async ({ page }) => {
   await page.goto('/tasks/MS-2026-001/');

@@ -7,22 +7,10 @@
  */
 import { startSmtpServer, type TestSmtpServer } from '../smtp-server';
 import { expect, test, type Page } from '@playwright/test';
-import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers';
+import { answerQuestion, expectHeadingsInOrder, expectNoAxeViolations } from './helpers';
 import { solvedProof, startServer, type TestServer } from './spawn-server';
 
-const NUMERALS = '零一二三四五六七八九十';
 const PHONE = { width: 390, height: 844 };
-
-/** Answer the no-script question the way a person would: read it, add, type the sum. */
-async function answerQuestion(page: Page) {
-  const label = await page.getByLabel(/人机验证/).evaluate((input) => document.querySelector(`label[for="${input.id}"]`)!.textContent!);
-  const [a, b] = label
-    .replace(/^人机验证：/, '')
-    .replace('等于多少？', '')
-    .split('加')
-    .map((n) => NUMERALS.indexOf(n.trim()));
-  await page.getByLabel(/人机验证/).fill(String(a! + b!));
-}
 
 async function expectAccessible(page: Page) {
   await expectNoAxeViolations(page);
