@@ -6,7 +6,6 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { selfHostedDecap } from './src/integrations/self-hosted-decap.ts';
 import { sitemapAlias } from './src/integrations/sitemap-alias.ts';
-import { buildStamp } from './src/integrations/build-stamp.ts';
 import { sourceScriptHashes } from './src/integrations/source-script-hashes.ts';
 
 /**
@@ -25,7 +24,7 @@ export default defineConfig({
   site: process.env.DUBAN_SITE_URL ?? 'http://localhost:4321',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
-  integrations: [selfHostedDecap(), sitemap({ filter: (page) => !/\/(admin|console)\//.test(page) }), sitemapAlias(), buildStamp(), sourceScriptHashes()],
+  integrations: [selfHostedDecap(), sitemap({ filter: (page) => !/\/(admin|console)\//.test(page) }), sitemapAlias(), sourceScriptHashes()],
   outDir: process.env.DUBAN_OUT_DIR ?? './dist',
   cacheDir: process.env.DUBAN_CACHE_DIR ?? (cacheKey ? `./node_modules/.astro-${cacheKey}` : './node_modules/.astro'),
   server: { port: 4321 },

@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.bench/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/admin/decap/'] },
+  { ignores: ['dist/', 'builds/', '.astro/', '.bench/', 'node_modules/', 'test-results/', 'playwright-report/', 'public/admin/decap/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...astro.configs.recommended,

@@ -2,26 +2,29 @@
  * npm run serve: start the message store first (migrations, durability check, calendar sync),
  * then the built site's handler behind the front door (src/server/http/front-door.ts) on HOST:PORT.
  * A store that could lose acknowledged messages stops the server here, before it listens, with the reason.
+ *
+ * The site served is the newest whole build: dist/ (or DUBAN_OUT_DIR) or one of the server's own rebuilds
+ * (src/server/site-builds/, decision 021), which run daily, on the webhook, on SIGHUP, and at start when the
+ * build is for an earlier day.
  */
 import { today } from '../src/lib/calendar/dates.ts';
 import { calendarReminder } from '../src/lib/calendar/readiness.ts';
-import { existsSync } from 'node:fs';
-import type { RequestListener } from 'node:http';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { getRuntime, startHousekeeping } from '../src/server/runtime.ts';
 import { createFrontDoor } from '../src/server/http/front-door.ts';
-import { createSiteServing } from '../src/server/http/site-serving.ts';
+import { newestBuild } from '../src/server/site-builds/folders.ts';
+import { loadServedSite, type ServedSite } from '../src/server/site-builds/served-site.ts';
+import { Rebuilder } from '../src/server/site-builds/rebuilder.ts';
+import { pullContent, runBuild } from '../src/server/site-builds/processes.ts';
+import { setSiteBuildsControl } from '../src/server/site-builds/control.ts';
+import { syncCalendar } from '../src/server/messages/calendar-sync.ts';
+import { contentDirectory, loadDistrictRules } from '../src/data/district-rules.ts';
 import { drainable, shutDown } from '../src/server/http/shutdown.ts';
 import { trustedProxiesLine } from '../src/server/http/client-address.ts';
 import { countAdmins } from '../src/server/auth/accounts.ts';
 
 const root = join(import.meta.dirname, '..');
-const entry = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist', 'server', 'entry.mjs'); // DUBAN_OUT_DIR may be absolute (the CMS test)
-if (!existsSync(entry)) {
-  console.error(`找不到 ${entry}：请先运行 npm run build。`);
-  process.exit(1);
-}
+const operatorDir = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist'); // DUBAN_OUT_DIR may be absolute (the CMS test)
 
 let runtime: Awaited<ReturnType<typeof getRuntime>>;
 let stopHousekeeping: () => Promise<void>;
@@ -45,13 +48,51 @@ try {
   process.exit(1);
 }
 
-// The built entry starts a server of its own unless told not to; we only want its handler.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = (await import(pathToFileURL(entry).href)) as { handler: RequestListener };
-const { host, port, requestTimeoutMs, accessLog, shutdownGraceMs } = runtime.config;
+const { host, port, requestTimeoutMs, accessLog, shutdownGraceMs, siteUrl, rebuild } = runtime.config;
+const buildsDir = rebuild.buildsDir ? resolve(root, rebuild.buildsDir) : join(dirname(operatorDir), 'builds');
+const first = newestBuild(operatorDir, buildsDir);
+if (!first) {
+  console.error(`找不到构建好的网站（${operatorDir}）：请先运行 npm run build。`);
+  process.exit(1);
+}
 // Security headers on every response; the built files sent precompressed, with their cache rules.
-const serving = createSiteServing(join(entry, '..', '..', 'client'), { siteUrl: runtime.config.siteUrl });
-const server = createFrontDoor(handler, { requestTimeoutMs, accessLog: accessLog ? (line) => process.stdout.write(line) : undefined, serving });
+let site: ServedSite = await loadServedSite(first.dir, { siteUrl });
+console.log(`网站构建：${first.dir}${first.stamp ? `（${first.stamp.builtAt} 构建，数据截至 ${first.stamp.asOf}）` : ''}`);
+const server = createFrontDoor(() => site, { requestTimeoutMs, accessLog: accessLog ? (line) => process.stdout.write(line) : undefined });
+
+const contentDir = resolve(contentDirectory());
+const rebuilder = new Rebuilder({
+  buildsDir,
+  serving: first.dir,
+  pull: rebuild.pull ? (signal) => pullContent(contentDir, signal) : undefined,
+  build: (dir, day, signal) => runBuild(dir, day, signal, { root, now: () => new Date() }),
+  // The content's rules are read again with the build made from them, and open deadlines follow a changed calendar.
+  activate: async (dir) => {
+    const rules = loadDistrictRules(contentDir);
+    const next = await loadServedSite(dir, { siteUrl });
+    site = next;
+    runtime.rules = rules;
+    await syncCalendar(runtime);
+    return { asOf: next.stamp?.asOf ?? '（未知）' };
+  },
+});
+setSiteBuildsControl({
+  served: () => site.stamp,
+  rebuilds: () => rebuilder.status(),
+  hookSecret: rebuild.hookSecret,
+  request: (trigger) => rebuilder.request(trigger),
+});
+if (rebuild.daily) {
+  rebuilder.startDaily(rebuild.daily.at, rebuild.daily.text);
+  console.log(`每日重建：北京时间 ${rebuild.daily.text}`);
+  if (first.stamp && !first.stamp.asOfFixed && first.stamp.asOf < today()) rebuilder.request('start');
+}
+if (rebuild.hookSecret) console.log('内容更新通知：POST /hooks/rebuild 已启用');
+process.on('SIGHUP', () => {
+  console.log('收到 SIGHUP：重建网站');
+  if (rebuilder.request('signal') === 'queued') console.log('正在重建：这次结束后再重建一次');
+});
+
 const drain = drainable(server);
 server.listen(port, host, () => console.log(`网站已启动：http://${host.includes(':') ? `[${host}]` : host}:${port}/`));
 server.on('error', (error) => {
@@ -64,7 +105,18 @@ let stopping = false;
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) process.exit(1);
   stopping = true;
-  shutDown({ drain, graceMs: shutdownGraceMs, stopHousekeeping, closeStore: () => runtime.stop() }, signal).then(
+  shutDown(
+    {
+      drain,
+      graceMs: shutdownGraceMs,
+      stopHousekeeping: async () => {
+        await rebuilder.stop();
+        await stopHousekeeping();
+      },
+      closeStore: () => runtime.stop(),
+    },
+    signal,
+  ).then(
     () => process.exit(0),
     (error: unknown) => {
       console.error('停止时出错：', error);

@@ -3,10 +3,10 @@
  * The only module that touches `astro:content`; everything it computes comes from `src/lib/`.
  */
 import { getCollection } from 'astro:content';
-import { isIsoDate, today, type IsoDate } from '../lib/calendar/dates.ts';
+import type { IsoDate } from '../lib/calendar/dates.ts';
 import { describeProblems, findReferenceProblems } from '../lib/content/references.ts';
 import type { AssessmentData, CategoryData, LedgerData, Settings, UnitData } from '../lib/content/schemas.ts';
-import { loadDistrictRules, type DistrictRules } from './district-rules.ts';
+import { boardDay, loadDistrictRules, type DistrictRules } from './district-rules.ts';
 import { evaluateTasks } from '../lib/tasks/evaluate.ts';
 import { compareCodes } from '../lib/tasks/board.ts';
 import type { EvaluatedTask, TaskRecord } from '../lib/tasks/types.ts';
@@ -89,8 +89,7 @@ async function load(): Promise<Board> {
   });
   if (problems.length > 0) throw new Error(describeProblems(problems));
 
-  const asOf = process.env.DUBAN_AS_OF || settings.asOf || today();
-  if (!isIsoDate(asOf)) throw new Error(`DUBAN_AS_OF 应为日期，格式 YYYY-MM-DD，例如 2026-11-23；实际为「${asOf}」`);
+  const { asOf } = boardDay(settings);
   const tasks = evaluateTasks(
     records.sort((a, b) => compareCodes(a.code, b.code)),
     asOf,

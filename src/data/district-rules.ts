@@ -14,6 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { isIsoDate, today, type IsoDate } from '../lib/calendar/dates.ts';
 import { buildCalendar, type WorkingCalendar } from '../lib/calendar/working-days.ts';
 import { calendarSchema, settingsSchema, type CalendarData, type Settings } from '../lib/content/schemas.ts';
 import type { DeadlineSettings } from '../lib/messages/deadlines.ts';
@@ -32,7 +33,7 @@ export interface DistrictRules {
 }
 
 /** The content folder in use: `DUBAN_CONTENT_DIR` (tests, benchmarks) or ./content. */
-export function contentDirectory(env: NodeJS.ProcessEnv = process.env): string {
+export function contentDirectory(env: NodeJS.ProcessEnv = process.env): IsoDate {
   return env.DUBAN_CONTENT_DIR ?? './content';
 }
 
@@ -52,6 +53,18 @@ function validated<T extends z.ZodType>(schema: T, file: string, value: unknown)
   const result = schema.safeParse(value);
   if (!result.success) throw new Error(describeProblems(file, result.error));
   return result.data;
+}
+
+/**
+ * The day the board is computed for (数据截至日期): `DUBAN_AS_OF`, else `asOf` in the settings (both fix the
+ * day), else the day a server's rebuild is for (`DUBAN_BUILD_DAY`, set by src/server/site-builds/rebuilder.ts
+ * from its clock), else today in China Standard Time.
+ */
+export function boardDay(settings: Pick<Settings, 'asOf'>, env: NodeJS.ProcessEnv = process.env): { asOf: IsoDate; fixed: boolean } {
+  const fixed = env.DUBAN_AS_OF || settings.asOf;
+  const asOf = fixed || env.DUBAN_BUILD_DAY || today();
+  if (!isIsoDate(asOf)) throw new Error(`DUBAN_AS_OF 应为日期，格式 YYYY-MM-DD，例如 2026-11-23；实际为「${asOf}」`);
+  return { asOf, fixed: Boolean(fixed) };
 }
 
 const ymlFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []).filter((f) => f.endsWith('.yml')).sort();

@@ -42,3 +42,25 @@ describe('the settings about proxies, logs and stopping', () => {
     expect(() => loadServerConfig({ RATE_LIMIT_READS: '0' })).toThrow(/RATE_LIMIT_READS 应为正整数/);
   });
 });
+
+describe('the settings about rebuilding the site', () => {
+  it('rebuilds daily at 00:01 China time, with no webhook and no pull, beside the build folder by default', () => {
+    const { rebuild } = loadServerConfig({});
+    expect(rebuild).toEqual({ daily: { at: { hour: 0, minute: 1 }, text: '00:01' }, hookSecret: null, pull: false, buildsDir: null });
+    expect(loadServerConfig({ DUBAN_BUILDS_DIR: 'var/builds' }).rebuild.buildsDir).toBe('var/builds');
+  });
+
+  it('reads another time, also as typed in full width, and off', () => {
+    expect(loadServerConfig({ REBUILD_DAILY_AT: '０２：３０' }).rebuild.daily?.at).toEqual({ hour: 2, minute: 30 });
+    expect(loadServerConfig({ REBUILD_DAILY_AT: 'off' }).rebuild.daily).toBeNull();
+    expect(loadServerConfig({ REBUILD_DAILY_AT: 'OFF' }).rebuild.daily).toBeNull();
+    expect(() => loadServerConfig({ REBUILD_DAILY_AT: '24:00' })).toThrow(/REBUILD_DAILY_AT 应为北京时间 HH:MM，例如 00:01；不要每日重建请写 off/);
+  });
+
+  it('takes a webhook secret of 32 characters or more, and the pull switch', () => {
+    const secret = 'k'.repeat(32);
+    expect(loadServerConfig({ REBUILD_HOOK_SECRET: secret, REBUILD_PULL: '1' }).rebuild).toMatchObject({ hookSecret: secret, pull: true });
+    expect(() => loadServerConfig({ REBUILD_HOOK_SECRET: 'short' })).toThrow(/REBUILD_HOOK_SECRET 至少 32 个字符（可用 openssl rand -hex 32 生成）/);
+    expect(() => loadServerConfig({ REBUILD_PULL: 'yes' })).toThrow(/REBUILD_PULL 应为 1/);
+  });
+});

@@ -5,6 +5,7 @@
  * src/data/district-rules.ts, the same for the build and the server.
  */
 import { z } from 'zod';
+import { parseTimeOfDay, type TimeOfDay } from '../lib/site/daily-rebuild.ts';
 import { LOOPBACK, parseTrustedProxies, type TrustedProxies } from './http/client-address.ts';
 
 export interface RateLimits {
@@ -24,6 +25,17 @@ export interface RateLimits {
   resendsPerNumber: number;
   /** Reads of on-demand pages and APIs (GET/HEAD) per client address: `perMinute` sustained, up to `burst` at once (a token bucket; src/server/http/read-limit.ts). */
   reads: { perMinute: number; burst: number };
+}
+
+export interface RebuildSettings {
+  /** When to rebuild every day, China Standard Time (REBUILD_DAILY_AT, default 00:01); null when off. */
+  daily: { at: TimeOfDay; text: string } | null;
+  /** The webhook's shared secret (REBUILD_HOOK_SECRET); null when `POST /hooks/rebuild` is off. */
+  hookSecret: string | null;
+  /** Whether to `git pull --ff-only` in the content folder before each rebuild (REBUILD_PULL). */
+  pull: boolean;
+  /** Where rebuilds are written (DUBAN_BUILDS_DIR, inside the project); null: `builds` beside the operator's build folder. */
+  buildsDir: string | null;
 }
 
 export interface ServerConfig {
@@ -52,6 +64,8 @@ export interface ServerConfig {
   mail: { smtpUrl: string | null; from: string; sendEveryMs: number };
   /** Staff sessions end after this long without a request, and after `maxMs` in all. */
   sessions: { idleMs: number; maxMs: number };
+  /** The server rebuilding its site (src/server/site-builds/, decision 021). */
+  rebuild: RebuildSettings;
   /** A text-message (短信) gateway: the address the sender posts `{ to, text }` to as JSON; without it, no texts are sent (docs/decisions/015). */
   sms: { webhookUrl: string | null };
 }
@@ -95,6 +109,15 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('督办公开 <noreply@localhost>'),
   MAIL_SEND_EVERY_SECONDS: positiveInt('MAIL_SEND_EVERY_SECONDS', 30),
   SESSION_MAX_HOURS: positiveInt('SESSION_MAX_HOURS', 12),
+  REBUILD_DAILY_AT: z
+    .string()
+    .default('00:01')
+    .refine((text) => /^(off|)$/i.test(text.trim()) || parseTimeOfDay(text) !== null, {
+      error: 'REBUILD_DAILY_AT 应为北京时间 HH:MM，例如 00:01；不要每日重建请写 off',
+    }),
+  REBUILD_HOOK_SECRET: z.string().min(32, { error: 'REBUILD_HOOK_SECRET 至少 32 个字符（可用 openssl rand -hex 32 生成）' }).optional().or(z.literal('')),
+  REBUILD_PULL: z.enum(['0', '1', 'true', 'false', ''], { error: 'REBUILD_PULL 应为 1（重建前 git pull）或 0（默认）' }).default('0'),
+  DUBAN_BUILDS_DIR: z.string().optional(),
   SMS_WEBHOOK_URL: z
     .url({ protocol: /^https?$/, error: 'SMS_WEBHOOK_URL 应为 http:// 或 https:// 网址，例如 https://sms-gateway.example.cn/send' })
     .optional()
@@ -141,5 +164,11 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     mail: { smtpUrl: e.SMTP_URL || null, from: e.MAIL_FROM, sendEveryMs: e.MAIL_SEND_EVERY_SECONDS * 1000 },
     sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, maxMs: e.SESSION_MAX_HOURS * 3_600_000 },
     sms: { webhookUrl: e.SMS_WEBHOOK_URL || null },
+    rebuild: {
+      daily: /^(off|)$/i.test(e.REBUILD_DAILY_AT.trim()) ? null : { at: parseTimeOfDay(e.REBUILD_DAILY_AT)!, text: e.REBUILD_DAILY_AT.trim() },
+      hookSecret: e.REBUILD_HOOK_SECRET || null,
+      pull: e.REBUILD_PULL === '1' || e.REBUILD_PULL === 'true',
+      buildsDir: e.DUBAN_BUILDS_DIR || null,
+    },
   };
 }

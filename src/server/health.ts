@@ -1,7 +1,9 @@
 /**
  * `GET /healthz`, for monitors and load balancers: whether the store answers (a trivial query with a
- * short time-out), the holiday calendar years on file, the build being served and its age, the
- * version. 200 when the store answers, 503 when it does not: a server that cannot reach its store
+ * short time-out), the holiday calendar years on file, the build being served (its stamp, build.json) and
+ * its age, the version, and the server's rebuilds: the daily time, one running, the last success and the
+ * last failure with why (src/server/site-builds/rebuilder.ts). A failed rebuild leaves the status 200: the old
+ * build is still served and messages are still taken; a monitor should alert on `rebuild.lastFailure`. 200 when the store answers, 503 when it does not: a server that cannot reach its store
  * cannot take a message, so it should be taken out of rotation and looked at.
  *
  * Nothing private and nothing a stranger could use: no paths, no database address, no error text from
@@ -12,12 +14,8 @@ import type { Database } from './db/schema.ts';
 import { today } from '../lib/calendar/dates.ts';
 import { calendarReminder } from '../lib/calendar/readiness.ts';
 
-/** The build's stamp (src/integrations/build-stamp.ts). */
-export interface BuildStamp {
-  builtAt: string;
-  version: string;
-  commit: string | null;
-}
+import type { BuildStamp } from './site-builds/folders.ts';
+import type { RebuildStatus } from './site-builds/rebuilder.ts';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -25,7 +23,9 @@ export interface HealthReport {
   store: { ok: true; dialect: string; ms: number } | { ok: false; dialect: string; problem: string };
   /** The years on file, and from 1 November a reminder while next year's file is missing (lib/calendar/readiness.ts). */
   calendar: { years: number[]; reminder: string | null };
-  build: { builtAt: string; ageSeconds: number; version: string; commit: string | null } | null;
+  build: { builtAt: string; ageSeconds: number; version: string; commit: string | null; asOf: string } | null;
+  /** Null when the site is not served by scripts/serve.ts. */
+  rebuild: RebuildStatus | null;
 }
 
 /** How long the store has to answer `select 1`. */
@@ -56,6 +56,7 @@ export interface HealthFacts {
   store: { db: Kysely<Database>; dialect: string };
   calendarYears: readonly { year: number }[];
   build: BuildStamp | null;
+  rebuild?: RebuildStatus | null;
   now?: Date;
   timeoutMs?: number;
 }
@@ -65,6 +66,7 @@ export async function healthReport({
   store,
   calendarYears,
   build,
+  rebuild = null,
   now = new Date(),
   timeoutMs,
 }: HealthFacts): Promise<{ status: 200 | 503; report: HealthReport }> {
@@ -85,7 +87,9 @@ export async function healthReport({
       ageSeconds: Math.max(0, Math.round((now.getTime() - Date.parse(build.builtAt)) / 1000)),
       version: build.version,
       commit: build.commit,
+      asOf: build.asOf,
     },
+    rebuild,
   };
   return { status: answer.ok ? 200 : 503, report };
 }

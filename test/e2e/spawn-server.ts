@@ -53,6 +53,8 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}): Pr
     RATE_LIMIT_READS: '1000000',
     RATE_LIMIT_READS_BURST: '1000000',
     ALTCHA_COST: '20',
+    REBUILD_DAILY_AT: 'off',
+    DUBAN_BUILDS_DIR: join(dataDir, 'builds'),
     ...env,
   };
   const url = `http://127.0.0.1:${port}`;

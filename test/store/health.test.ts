@@ -6,7 +6,7 @@ import { openStore, type Store } from '../../src/server/db/open.ts';
 import type { Database } from '../../src/server/db/schema.ts';
 import { BACKENDS, backendEnv, postgresReachable } from './harness.ts';
 
-const BUILD = { builtAt: '2026-11-23T00:00:00.000Z', version: '0.1.0', commit: 'abc123' };
+const BUILD = { builtAt: '2026-11-23T00:00:00.000Z', version: '0.1.0', commit: 'abc123', asOf: '2026-11-23', asOfFixed: false };
 const NOW = new Date('2026-11-23T01:00:00.000Z');
 const YEARS = [{ year: 2026 }, { year: 2025 }];
 
@@ -35,7 +35,8 @@ for (const backend of BACKENDS) {
         checkedAt: NOW.toISOString(),
         store: { ok: true, dialect: backend },
         calendar: { years: [2025, 2026] },
-        build: { builtAt: BUILD.builtAt, ageSeconds: 3600, version: '0.1.0', commit: 'abc123' },
+        build: { builtAt: BUILD.builtAt, ageSeconds: 3600, version: '0.1.0', commit: 'abc123', asOf: '2026-11-23' },
+        rebuild: null,
       });
       // 23 November, and 2027 not on file: the operators are told (lib/calendar/readiness.ts).
       expect(report.calendar.reminder ?? '').toContain('content/calendar/2027.yml');

@@ -6,7 +6,13 @@ describe('the daily rebuild time', () => {
   it('reads HH:MM in 24 hours and refuses anything else', () => {
     expect(parseTimeOfDay('00:05')).toEqual({ hour: 0, minute: 5 });
     expect(parseTimeOfDay(' 7:30 ')).toEqual({ hour: 7, minute: 30 });
-    for (const bad of ['24:00', '12:60', '0005', '１２:００', '12：00', '', 'noon']) expect(parseTimeOfDay(bad), bad).toBeNull();
+    for (const bad of ['24:00', '12:60', '0005', '１２.００', '12。00', '', 'noon', '零点']) expect(parseTimeOfDay(bad), bad).toBeNull();
+  });
+
+  it('reads the time as typed with a Chinese input method: full-width digits and colon', () => {
+    expect(parseTimeOfDay('００：０５')).toEqual({ hour: 0, minute: 5 });
+    expect(parseTimeOfDay('12：00')).toEqual({ hour: 12, minute: 0 });
+    expect(parseTimeOfDay('\u3000１:３０')).toEqual({ hour: 1, minute: 30 });
   });
 
   it('is the coming 00:05 in China, which is 16:05 UTC the day before', () => {

@@ -12,9 +12,9 @@ export interface TimeOfDay {
   minute: number;
 }
 
-/** "HH:MM" (24-hour, China Standard Time), or null when it is not one. */
+/** "HH:MM" (24-hour, China Standard Time; full-width digits and colon as an input method types them), or null when it is not one. */
 export function parseTimeOfDay(text: string): TimeOfDay | null {
-  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.normalize('NFKC').trim());
   return match ? { hour: Number(match[1]), minute: Number(match[2]) } : null;
 }
 

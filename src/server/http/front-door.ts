@@ -8,6 +8,9 @@
  * so a phone on a slow line gets a third of the bytes; a proxy in front may do this instead. With
  * `serving` (src/server/http/site-serving.ts) every response gets the security headers, and the built
  * site's files are sent precompressed, before any of them reaches the handler or on-the-fly compression.
+ *
+ * The handler and the serving are those of the site being served when the request starts (`current`,
+ * asked once per request), so the server can switch to a new build under way (src/server/site-builds/).
  */
 import compression from 'compression';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
@@ -22,7 +25,11 @@ export interface FrontDoorOptions {
   log?: (line: string) => void;
   /** Where the access log's JSON lines go (src/server/http/access-log.ts); none when unset. */
   accessLog?: ((line: string) => void) | undefined;
-  /** Security headers on every response and the built site's files, precompressed (src/server/http/site-serving.ts). */
+}
+
+/** The site answering: the built handler, and the security headers and built files of the same build. */
+export interface CurrentSite {
+  handler: RequestListener;
   serving?: SiteServing | undefined;
 }
 
@@ -49,7 +56,7 @@ function answerRaw(socket: Duplex, status: string, headers: Record<string, strin
 const clientOf = (request: IncomingMessage | undefined, socket: Duplex & { remoteAddress?: string }) =>
   request?.socket.remoteAddress ?? socket.remoteAddress ?? '?';
 
-export function createFrontDoor(handler: RequestListener, { requestTimeoutMs, log = console.warn, accessLog, serving }: FrontDoorOptions): Server {
+export function createFrontDoor(current: () => CurrentSite, { requestTimeoutMs, log = console.warn, accessLog }: FrontDoorOptions): Server {
   // compression is written for Express but needs only Node's request and response.
   const compress = compression() as unknown as (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
   const logged = (listener: RequestListener) => (accessLog ? withAccessLog(listener, accessLog) : listener);
@@ -61,6 +68,7 @@ export function createFrontDoor(handler: RequestListener, { requestTimeoutMs, lo
       connectionsCheckingInterval: Math.min(1000, requestTimeoutMs),
     },
     logged((request, response) => {
+      const { handler, serving } = current();
       serving?.secure(request, response);
       const verdict = methodVerdict(request.method ?? '', pathOf(request.url));
       const dynamic = () => compress(request, response, () => void handler(request, response));

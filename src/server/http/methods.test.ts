@@ -29,4 +29,14 @@ describe('methods each address takes', () => {
     expect(methodVerdict('POST', '/open311/v2/requests/LY20261102-0001.json').kind).toBe('refuse');
     expect(methodVerdict('POST', '/messages/newer').kind).toBe('refuse');
   });
+
+  it('the rebuild webhook takes POST only: it has nothing to read', () => {
+    for (const path of ['/hooks/rebuild', '/hooks/rebuild/']) {
+      expect(methodVerdict('POST', path), path).toEqual({ kind: 'pass' });
+      for (const method of ['GET', 'HEAD', 'PUT', 'PATCH'])
+        expect(methodVerdict(method, path), `${method} ${path}`).toEqual({ kind: 'refuse', allow: 'POST, OPTIONS' });
+    }
+    expect(methodVerdict('POST', '/hooks/rebuild-now').kind).toBe('refuse');
+    expect(methodVerdict('POST', '/hooks/').kind).toBe('refuse');
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * Which HTTP methods each address answers, in one table: every page and file is read with GET and
- * HEAD; only the forms and the Open311 create call take POST. Anything else (PUT, DELETE, PATCH,
+ * HEAD; only the forms and the Open311 create call take POST, and the rebuild webhook takes nothing else. Anything else (PUT, DELETE, PATCH,
  * TRACE, CONNECT, a method nobody has heard of) gets 405 with the `Allow` header, before the request
  * reaches a page. OPTIONS is answered with the same `Allow`.
  */
@@ -11,7 +11,12 @@ const POST_ROUTES = [/^\/messages\/(?:new|track|rate|resend-code)\/?$/, /^\/open
 const READ = ['GET', 'HEAD', 'OPTIONS'] as const;
 const READ_AND_POST = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const;
 
+/** The content-change webhook is called, never read. */
+const HOOK = /^\/hooks\/rebuild\/?$/;
+const POST_ONLY = ['POST', 'OPTIONS'] as const;
+
 export function allowedMethods(pathname: string): readonly string[] {
+  if (HOOK.test(pathname)) return POST_ONLY;
   return POST_ROUTES.some((route) => route.test(pathname)) ? READ_AND_POST : READ;
 }
 

@@ -1,0 +1,51 @@
+/**
+ * npm run build: the site into dist/ (or DUBAN_OUT_DIR), in the steps every build takes, whoever runs
+ * it (an operator, or the server rebuilding itself: src/server/site-builds/rebuilder.ts):
+ *
+ * 1. `astro build`: the static pages into client/, the server bundle into server/;
+ * 2. Pagefind indexes the content pages of client/ (pagefind.yml, with the folder of this build);
+ * 3. scripts/precompress.ts writes the Brotli and gzip copies;
+ * 4. build.json, the build's stamp (when, which version and commit, the day the board is computed for),
+ *    written last and whole: a folder without it is a build that did not finish.
+ *
+ * Each step runs on this Node (not whatever `node` is first on the PATH); the first that fails stops the
+ * build with its exit code.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { boardDay, loadDistrictRules } from '../src/data/district-rules.ts';
+import { STAMP_FILE, type BuildStamp } from '../src/server/site-builds/folders.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist');
+
+function run(what: string, script: string, args: string[]): void {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`\n构建失败：${what}${result.signal ? `被信号 ${result.signal} 中止` : `退出码 ${result.status}`}`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`${what}：用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+}
+
+function commitOf(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+rmSync(join(out, STAMP_FILE), { force: true });
+run('Astro 构建', join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), ['build']);
+run('Pagefind 索引', join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), ['--site', join(out, 'client')]);
+run('预压缩', join(root, 'scripts', 'precompress.ts'), []);
+
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+const day = boardDay(loadDistrictRules().settings);
+const stamp: BuildStamp = { builtAt: new Date().toISOString(), version, commit: commitOf(), asOf: day.asOf, asOfFixed: day.fixed };
+writeFileSync(join(out, `${STAMP_FILE}.tmp`), `${JSON.stringify(stamp, null, 2)}\n`);
+renameSync(join(out, `${STAMP_FILE}.tmp`), join(out, STAMP_FILE));
+console.log(`构建完成：${out}（数据截至 ${stamp.asOf}）`);
