@@ -9,16 +9,10 @@
  */
 import { today } from '../src/lib/calendar/dates.ts';
 import { calendarReminder } from '../src/lib/calendar/readiness.ts';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { getRuntime, startHousekeeping } from '../src/server/runtime.ts';
 import { createFrontDoor } from '../src/server/http/front-door.ts';
-import { newestBuild } from '../src/server/site-builds/folders.ts';
-import { loadServedSite, type ServedSite } from '../src/server/site-builds/served-site.ts';
-import { Rebuilder } from '../src/server/site-builds/rebuilder.ts';
-import { pullContent, runBuild } from '../src/server/site-builds/processes.ts';
-import { setSiteBuildsControl } from '../src/server/site-builds/control.ts';
-import { syncCalendar } from '../src/server/messages/calendar-sync.ts';
-import { contentDirectory, loadDistrictRules } from '../src/data/district-rules.ts';
+import { openSiteBuilds, type SiteBuilds } from '../src/server/site-builds/site-builds.ts';
 import { drainable, shutDown } from '../src/server/http/shutdown.ts';
 import { trustedProxiesLine } from '../src/server/http/client-address.ts';
 import { countAdmins } from '../src/server/auth/accounts.ts';
@@ -48,46 +42,17 @@ try {
   process.exit(1);
 }
 
-const { host, port, requestTimeoutMs, accessLog, shutdownGraceMs, siteUrl, rebuild } = runtime.config;
-const buildsDir = rebuild.buildsDir ? resolve(root, rebuild.buildsDir) : join(dirname(operatorDir), 'builds');
-const first = newestBuild(operatorDir, buildsDir);
-if (!first) {
-  console.error(`找不到构建好的网站（${operatorDir}）：请先运行 npm run build。`);
+const { host, port, requestTimeoutMs, accessLog, shutdownGraceMs } = runtime.config;
+let builds: SiteBuilds;
+try {
+  builds = await openSiteBuilds(runtime, { root, operatorDir });
+} catch (error) {
+  console.error(`\n无法启动：${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
-// Security headers on every response; the built files sent precompressed, with their cache rules.
-let site: ServedSite = await loadServedSite(first.dir, { siteUrl });
-console.log(`网站构建：${first.dir}${first.stamp ? `（${first.stamp.builtAt} 构建，数据截至 ${first.stamp.asOf}）` : ''}`);
-const server = createFrontDoor(() => site, { requestTimeoutMs, accessLog: accessLog ? (line) => process.stdout.write(line) : undefined });
-
-const contentDir = resolve(contentDirectory());
-const rebuilder = new Rebuilder({
-  buildsDir,
-  serving: first.dir,
-  pull: rebuild.pull ? (signal) => pullContent(contentDir, signal) : undefined,
-  build: (dir, day, signal) => runBuild(dir, day, signal, { root, now: () => new Date() }),
-  // The content's rules are read again with the build made from them, and open deadlines follow a changed calendar.
-  activate: async (dir) => {
-    const rules = loadDistrictRules(contentDir);
-    const next = await loadServedSite(dir, { siteUrl });
-    site = next;
-    runtime.rules = rules;
-    await syncCalendar(runtime);
-    return { asOf: next.stamp?.asOf ?? '（未知）' };
-  },
-});
-setSiteBuildsControl({
-  served: () => site.stamp,
-  rebuilds: () => rebuilder.status(),
-  hookSecret: rebuild.hookSecret,
-  request: (trigger) => rebuilder.request(trigger),
-});
-if (rebuild.daily) {
-  rebuilder.startDaily(rebuild.daily.at, rebuild.daily.text);
-  console.log(`每日重建：北京时间 ${rebuild.daily.text}`);
-  if (first.stamp && !first.stamp.asOfFixed && first.stamp.asOf < today()) rebuilder.request('start');
-}
-if (rebuild.hookSecret) console.log('内容更新通知：POST /hooks/rebuild 已启用');
+const { rebuilder } = builds;
+// Security headers on every response; the built files sent precompressed, with their cache rules; one build per request.
+const server = createFrontDoor(builds.current, { requestTimeoutMs, accessLog: accessLog ? (line) => process.stdout.write(line) : undefined });
 process.on('SIGHUP', () => {
   console.log('收到 SIGHUP：重建网站');
   if (rebuilder.request('signal') === 'queued') console.log('正在重建：这次结束后再重建一次');
@@ -110,8 +75,8 @@ const stop = (signal: NodeJS.Signals) => {
       drain,
       graceMs: shutdownGraceMs,
       stopHousekeeping: async () => {
-        await rebuilder.stop();
-        await stopHousekeeping();
+        const stopped = await Promise.allSettled([rebuilder.stop(), stopHousekeeping()]);
+        for (const outcome of stopped) if (outcome.status === 'rejected') console.error('停止后台工作时出错：', outcome.reason);
       },
       closeStore: () => runtime.stop(),
     },

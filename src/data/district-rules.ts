@@ -33,7 +33,7 @@ export interface DistrictRules {
 }
 
 /** The content folder in use: `DUBAN_CONTENT_DIR` (tests, benchmarks) or ./content. */
-export function contentDirectory(env: NodeJS.ProcessEnv = process.env): IsoDate {
+export function contentDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return env.DUBAN_CONTENT_DIR ?? './content';
 }
 

@@ -54,7 +54,7 @@ export async function startServer(port: number, env: NodeJS.ProcessEnv = {}): Pr
     RATE_LIMIT_READS_BURST: '1000000',
     ALTCHA_COST: '20',
     REBUILD_DAILY_AT: 'off',
-    DUBAN_BUILDS_DIR: join(dataDir, 'builds'),
+    DUBAN_BUILDS_DIR: `${dataDir}-builds`,
     ...env,
   };
   const url = `http://127.0.0.1:${port}`;

@@ -15,12 +15,11 @@ export class BodyError extends Error {
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The body's bytes, refused past `maxBytes` (413) or when it stops arriving (408). */
-export async function readBodyBytes(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = request.headers.get('content-length');
   if (declared !== null && (!/^\d+$/.test(declared) || Number(declared) > maxBytes))
     throw new BodyError(413, `提交的内容过大（上限 ${Math.round(maxBytes / 1024)} KB）`);
-  if (!request.body) return Buffer.alloc(0);
+  if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -40,13 +39,8 @@ export async function readBodyBytes(request: Request, maxBytes = MAX_BODY_BYTES)
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks);
-}
-
-export async function readBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
-  const bytes = await readBodyBytes(request, maxBytes);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
     throw new BodyError(400, '提交的内容不是有效的 UTF-8 文字');
   }

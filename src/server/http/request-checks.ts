@@ -14,8 +14,13 @@ import type { ServerConfig } from '../config.ts';
 
 const TEXT = { 'Content-Type': 'text/plain; charset=utf-8' };
 
-/** The read buckets of this process (one per server, like the other rate limits). */
-const reads = new TokenBuckets();
+/**
+ * The read buckets of this process (one per server, like the other rate limits), kept on globalThis so a
+ * rebuilt site's server code (src/server/site-builds/) counts on with them rather than starting afresh.
+ */
+const READS = Symbol.for('duban.read-buckets');
+const holder = globalThis as { [READS]?: TokenBuckets };
+const reads = (holder[READS] ??= new TokenBuckets());
 
 export interface CheckedRequest extends RequestOrigin {
   readonly request: Request;

@@ -62,9 +62,14 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 const HASHED = [/^\/_astro\//, /^\/pagefind\/(fragment|index|filter)\/[^/]+\.pf_(fragment|index|filter)$/, /^\/pagefind\/pagefind\.[^/]+\.pf_meta$/];
 
+/** Whether a path of the built site names a file by a hash of its content (it never changes, only goes away). */
+export function isHashedAsset(path: string): boolean {
+  return HASHED.some((pattern) => pattern.test(path));
+}
+
 /** Cache-Control for a file of the built site, by its path from the site's root. */
 export function cacheControlFor(path: string): string {
-  return HASHED.some((pattern) => pattern.test(path)) ? IMMUTABLE : REVALIDATE;
+  return isHashedAsset(path) ? IMMUTABLE : REVALIDATE;
 }
 
 interface Weighted {

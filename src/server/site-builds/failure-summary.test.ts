@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureSummary } from './failure-summary.ts';
-
-const root = '/srv/duban';
+import { failureSummary, withoutPaths } from './failure-summary.ts';
 
 // Output as a failed scripts/build.ts prints it (colours stripped), from two real broken content folders.
 const schemaError = [
@@ -30,32 +28,42 @@ const referenceError = [
 
 describe('failureSummary', () => {
   it('gives the schema error and its explanation, not the hint or the stack', () => {
-    expect(failureSummary(schemaError, root)).toBe(
+    expect(failureSummary(schemaError)).toBe(
       '[InvalidContentEntryDataError] tasks → MS-2026-001-01 data does not match collection schema. deadline: 截止日期应为日期，格式 YYYY-MM-DD，例如 2026-09-30；实际为「十月底」',
     );
   });
 
   it('gives the content check with the file and the field', () => {
-    const summary = failureSummary(referenceError, root);
+    const summary = failureSummary(referenceError);
     expect(summary).toContain('内容文件有 1 处错误');
     expect(summary).toContain('content/tasks/MS-2026-001-01.md');
     expect(summary).toContain('找不到单位「nosuchunit」');
     expect(summary).not.toContain('board_CrD8L8bK');
   });
 
-  it('names no folder of the machine', () => {
-    const summary = failureSummary(["Error: EACCES: permission denied, open '/srv/duban/builds/x/client/index.html'"], root);
-    expect(summary).not.toContain('/srv/duban');
-    expect(summary).toContain('builds/x/client/index.html');
+  it('names no folder of the machine once the paths are taken out', () => {
+    const dirs = ['/srv/duban', '/var/lib/duban-content/'];
+    const summary = withoutPaths(failureSummary(["Error: EACCES: permission denied, open '/srv/duban/builds/x/client/index.html'"]), dirs);
+    expect(summary).toBe("Error: EACCES: permission denied, open 'builds/x/client/index.html'");
+    expect(withoutPaths('[InvalidContentEntryDataError] 位置 /var/lib/duban-content/tasks/MS-2026-001.md:0:0', dirs)).toBe(
+      '[InvalidContentEntryDataError] 位置 tasks/MS-2026-001.md:0:0',
+    );
+    expect(withoutPaths("fatal: detected dubious ownership in repository at '/home/ops/site'", dirs)).toBe(
+      "fatal: detected dubious ownership in repository at '…'",
+    );
+    expect(withoutPaths('at load (file:///opt/other/board.mjs:12:3)，见 https://docs.astro.build/en/reference/errors/', dirs)).toBe(
+      'at load (…)，见 https://docs.astro.build/en/reference/errors/',
+    );
+    expect(withoutPaths('deadline: 实际为「十月底」 1/2', dirs)).toBe('deadline: 实际为「十月底」 1/2');
   });
 
   it('falls back to the last specific line, and says when there is none', () => {
-    expect(failureSummary(['Indexing…', 'Killed', '构建失败：预压缩退出码 137'], root)).toBe('Killed');
-    expect(failureSummary(['构建失败：Astro 构建退出码 1'], root)).toBe('构建没有给出原因（详见服务器日志）');
+    expect(failureSummary(['Indexing…', 'Killed', '构建失败：预压缩退出码 137'])).toBe('Killed');
+    expect(failureSummary(['构建失败：Astro 构建退出码 1'])).toBe('构建没有给出原因（详见服务器日志）');
   });
 
   it('keeps a long error short', () => {
-    const summary = failureSummary([`[ERROR] ${'很长的错误说明'.repeat(200)}`], root);
+    const summary = failureSummary([`[ERROR] ${'很长的错误说明'.repeat(200)}`]);
     expect(summary.length).toBe(400);
     expect(summary.endsWith('…')).toBe(true);
   });

@@ -5,7 +5,7 @@
  * is still running, and is never served. At start the server serves the newest whole build of them all.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 export const STAMP_FILE = 'build.json';
 
@@ -42,11 +42,14 @@ export function readStamp(dir: string): BuildStamp | null {
   }
 }
 
+/** A rebuild folder's name (rebuildFolderName); nothing else in the folder is ever listed or removed. */
+const REBUILD_NAME = /^\d{8}-\d{6}-(?:daily|hook|signal|start)$/;
+
 /** The folders of the server's rebuilds, whole or not, oldest first (their names start with the time). */
 export function rebuildFolders(buildsDir: string): string[] {
   if (!existsSync(buildsDir)) return [];
   return readdirSync(buildsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && REBUILD_NAME.test(entry.name))
     .map((entry) => join(buildsDir, entry.name))
     .sort();
 }
@@ -54,19 +57,40 @@ export function rebuildFolders(buildsDir: string): string[] {
 const madeAt = (folder: BuildFolder) => (folder.stamp ? Date.parse(folder.stamp.builtAt) : statSync(serverEntryOf(folder.dir)).mtimeMs);
 
 /**
- * The build to serve at start: the newest whole one among the operator's folder (served even without a
- * stamp, as before rebuilds existed) and the server's rebuilds (only with a stamp). Null when there is none.
+ * The builds that may be served at start, newest first: the operator's folder (even without a stamp, as
+ * before rebuilds existed) and the server's whole rebuilds (only with a stamp).
  */
-export function newestBuild(operatorDir: string, buildsDir: string): BuildFolder | null {
+export function servableBuilds(operatorDir: string, buildsDir: string): BuildFolder[] {
   const candidates: BuildFolder[] = [];
   if (existsSync(serverEntryOf(operatorDir))) candidates.push({ dir: operatorDir, stamp: readStamp(operatorDir) });
   for (const dir of rebuildFolders(buildsDir)) {
     const stamp = readStamp(dir);
     if (stamp && existsSync(serverEntryOf(dir))) candidates.push({ dir, stamp });
   }
-  return candidates.reduce<BuildFolder | null>((best, folder) => (!best || madeAt(folder) > madeAt(best) ? folder : best), null);
+  return candidates
+    .map((folder) => ({ folder, at: madeAt(folder) }))
+    .sort((a, b) => b.at - a.at)
+    .map(({ folder }) => folder);
 }
 
+/**
+ * What is wrong with `buildsDir` for rebuilds, or null. Old rebuilds are removed from it, so it must be a folder of
+ * its own: not the project, a folder above it, the operator's build or the data folder (`refuse`: the server does
+ * not start). It must also be inside the project, where a build's server code finds its packages; outside, the site
+ * is served but cannot be rebuilt (`warn`).
+ */
+export function buildsDirProblem(
+  buildsDir: string,
+  { root, operatorDir, dataDir }: { root: string; operatorDir: string; dataDir: string },
+): { refuse: boolean; message: string } | null {
+  const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(`${parent}${sep}`);
+  const named = `DUBAN_BUILDS_DIR（${buildsDir}）`;
+  if (inside(root, buildsDir)) return { refuse: true, message: `${named}不能是项目目录或其上级目录` };
+  if (inside(buildsDir, operatorDir) || inside(operatorDir, buildsDir)) return { refuse: true, message: `${named}不能与构建目录 ${operatorDir} 重叠` };
+  if (inside(buildsDir, dataDir) || inside(dataDir, buildsDir)) return { refuse: true, message: `${named}不能与数据目录 ${dataDir} 重叠` };
+  if (!inside(buildsDir, root)) return { refuse: false, message: `${named}应在项目目录 ${root} 之内` };
+  return null;
+}
 /** A new rebuild folder's name: the time in China (sortable) and what asked for it, e.g. 20261129-000105-daily. */
 export function rebuildFolderName(now: Date, trigger: string): string {
   const china = new Date(now.getTime() + 8 * 3_600_000).toISOString();

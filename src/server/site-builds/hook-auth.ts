@@ -8,7 +8,9 @@
  *   HMAC-SHA256 of `<timestamp>\n<secret>` (its signature mode), within an hour of now;
  * - `X-Gitlab-Token: <secret>` (GitLab), or `Authorization: Bearer <secret>` (anything else, curl).
  *
- * Every comparison takes the same time whatever the guess (digests compared with timingSafeEqual).
+ * Every comparison takes the same time whatever the guess (digests compared with timingSafeEqual). A token in
+ * a header is judged from the headers alone, before any body is read; a signature needs the body's HMAC,
+ * which the caller computes as the body streams in (`bodyHmac`), so no body is ever held whole.
  */
 import { createHmac, createHash, timingSafeEqual } from 'node:crypto';
 
@@ -20,22 +22,27 @@ function same(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-const hmac = (secret: string, data: Uint8Array | string) => createHmac('sha256', secret).update(data);
+/** The verdict from the headers, or what the body's HMAC-SHA256 (hex) must match. */
+export type HookProof = { kind: 'decided'; ok: boolean } | { kind: 'signature'; matches: (bodyHmacHex: string) => boolean };
 
-export function hookAuthorized(headers: Headers, body: Uint8Array, secret: string, now: Date = new Date()): boolean {
+/** A fresh HMAC-SHA256 keyed with the secret, for the body to be fed into. */
+export const bodyHmac = (secret: string) => createHmac('sha256', secret);
+
+export function hookProof(headers: Headers, secret: string, now: Date = new Date()): HookProof {
+  const decided = (ok: boolean): HookProof => ({ kind: 'decided', ok });
   const hub = headers.get('x-hub-signature-256');
-  if (hub !== null) return same(hub.trim().toLowerCase(), `sha256=${hmac(secret, body).digest('hex')}`);
+  if (hub !== null) return { kind: 'signature', matches: (hex) => same(hub.trim().toLowerCase(), `sha256=${hex}`) };
   const gitea = headers.get('x-gitea-signature');
-  if (gitea !== null) return same(gitea.trim().toLowerCase(), hmac(secret, body).digest('hex'));
+  if (gitea !== null) return { kind: 'signature', matches: (hex) => same(gitea.trim().toLowerCase(), hex) };
   const gitee = headers.get('x-gitee-token');
   if (gitee !== null) {
     const timestamp = headers.get('x-gitee-timestamp');
-    if (timestamp === null) return same(gitee, secret);
-    if (!/^\d{10,16}$/.test(timestamp) || Math.abs(now.getTime() - Number(timestamp)) > HOUR_MS) return false;
-    return same(gitee, hmac(secret, `${timestamp}\n${secret}`).digest('base64'));
+    if (timestamp === null) return decided(same(gitee, secret));
+    if (!/^\d{10,16}$/.test(timestamp) || Math.abs(now.getTime() - Number(timestamp)) > HOUR_MS) return decided(false);
+    return decided(same(gitee, createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64')));
   }
   const gitlab = headers.get('x-gitlab-token');
-  if (gitlab !== null) return same(gitlab, secret);
+  if (gitlab !== null) return decided(same(gitlab, secret));
   const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '');
-  return bearer ? same(bearer[1]!.trim(), secret) : false;
+  return decided(bearer ? same(bearer[1]!.trim(), secret) : false);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Rebuilder, type RebuilderParts, type StepOutcome } from './rebuilder.ts';
+import { buildsDirProblem } from './folders.ts';
 
 let buildsDir: string;
 beforeEach(() => {
@@ -118,15 +119,83 @@ describe('the server rebuilding its site', () => {
     expect(rebuilder.status().lastFailure).toBeNull();
   });
 
-  it('does not switch to a build that cannot be loaded', async () => {
-    const { parts } = fakeParts({
-      activate: () => Promise.reject(new Error('服务端入口没有导出 handler')),
+  it('does not switch to a build that cannot be loaded, and keeps the why for the log', async () => {
+    const { parts, lines } = fakeParts({
+      activate: () => Promise.reject(new Error("Cannot find module '/srv/duban/builds/x/server/chunks/a.mjs'")),
     });
     const rebuilder = new Rebuilder(parts);
     rebuilder.request('signal');
     await rebuilder.idle();
-    expect(rebuilder.status().lastFailure?.problem).toBe('新构建无法加载：服务端入口没有导出 handler');
+    expect(rebuilder.status().lastFailure?.problem).toBe('新构建无法加载（详见服务器日志）');
+    expect(lines.join('\n')).toContain("Cannot find module '/srv/duban/builds/x/server/chunks/a.mjs'");
     expect(readdirSync(buildsDir)).toEqual([]);
+  });
+
+  it('survives a part that throws: the failure is recorded and the next rebuild runs', async () => {
+    let throwing = true;
+    const { parts, activated } = fakeParts();
+    const build = parts.build;
+    parts.build = async (dir, day, signal) => {
+      if (throwing) throw new Error('EACCES: permission denied, mkdir');
+      return build(dir, day, signal);
+    };
+    const rebuilder = new Rebuilder(parts);
+    rebuilder.request('hook');
+    await rebuilder.idle();
+    expect(rebuilder.status().lastFailure?.problem).toBe('重建时出错（详见服务器日志）');
+    throwing = false;
+    expect(rebuilder.request('hook')).toBe('started');
+    await rebuilder.idle();
+    expect(activated).toHaveLength(1);
+  });
+
+  it('shows the reason without the machine’s folders', async () => {
+    const { parts } = fakeParts({
+      privateDirs: ['/srv/duban', '/srv/content'],
+      build: async () => ({ ok: false, problem: '[InvalidContentEntryDataError] /srv/content/tasks/MS-2026-001.md 在 /home/ops/x 中' }),
+    });
+    const rebuilder = new Rebuilder(parts);
+    rebuilder.request('hook');
+    await rebuilder.idle();
+    expect(rebuilder.status().lastFailure?.problem).toBe('[InvalidContentEntryDataError] tasks/MS-2026-001.md 在 … 中');
+  });
+
+  it('builds the day from the content already here when the daily pull fails, and says so', async () => {
+    const { parts, built } = fakeParts({ pull: async () => ({ ok: false, problem: 'fatal: unable to access: Could not resolve host' }) });
+    const rebuilder = new Rebuilder(parts);
+    rebuilder.request('daily');
+    await rebuilder.idle();
+    expect(built).toHaveLength(1);
+    expect(rebuilder.status().lastSuccess?.trigger).toBe('daily');
+    expect(rebuilder.status().lastFailure?.problem).toBe('拉取内容失败，已用本机现有内容重建：fatal: unable to access: Could not resolve host');
+    await rebuilder.stop();
+  });
+
+  it('tries a failed daily rebuild again, waiting longer each time, until one succeeds', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-29T16:01:00Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    let failures = 3;
+    const { parts, built } = fakeParts({ retryAfterMs: 60_000 });
+    const build = parts.build;
+    parts.build = async (dir, day, signal) => {
+      await build(dir, day, signal);
+      return failures-- > 0 ? { ok: false, problem: 'Killed' } : { ok: true };
+    };
+    const rebuilder = new Rebuilder(parts);
+    rebuilder.request('daily');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(built).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(60_000); // the first wait: 1 minute
+    expect(built).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(60_000); // then 2
+    expect(built).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(built).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(4 * 60_000); // then 4
+    expect(built).toHaveLength(4);
+    expect(rebuilder.status().lastFailure).toBeNull();
+    await vi.advanceTimersByTimeAsync(3 * 3_600_000); // and no more once one succeeded
+    expect(built).toHaveLength(4);
+    await rebuilder.stop();
   });
 
   it('does not build when the content cannot be pulled', async () => {
@@ -165,5 +234,36 @@ describe('the server rebuilding its site', () => {
     expect(activated).toEqual([]);
     expect(existsSync(built[0]!.dir)).toBe(false);
     expect(rebuilder.request('hook')).toBe('stopped');
+  });
+});
+
+describe('the folders rebuilds go in', () => {
+  const root = '/srv/duban';
+  const places = { root, operatorDir: '/srv/duban/dist', dataDir: '/var/lib/duban' };
+
+  it('takes a folder of their own inside the project', () => {
+    expect(buildsDirProblem('/srv/duban/builds', places)).toBeNull();
+    expect(buildsDirProblem('/srv/duban/var/builds', places)).toBeNull();
+  });
+
+  it('refuses the project, a folder above it, the build, the data, or a folder outside, naming it', () => {
+    expect(buildsDirProblem('/srv/duban', places)).toEqual({ refuse: true, message: 'DUBAN_BUILDS_DIR（/srv/duban）不能是项目目录或其上级目录' });
+    expect(buildsDirProblem('/srv', places)?.message).toMatch(/不能是项目目录或其上级目录/);
+    expect(buildsDirProblem('/srv/duban/dist', places)?.message).toMatch(/不能与构建目录 \/srv\/duban\/dist 重叠/);
+    expect(buildsDirProblem('/srv/duban/dist/builds', places)?.refuse).toBe(true);
+    expect(buildsDirProblem('/var/lib/duban', places)?.message).toMatch(/不能与数据目录/);
+    expect(buildsDirProblem('/srv/duban/data', { ...places, dataDir: '/srv/duban/data' })?.refuse).toBe(true);
+    // Outside the project the site is served, but cannot be rebuilt.
+    expect(buildsDirProblem('/tmp/builds', places)).toEqual({ refuse: false, message: 'DUBAN_BUILDS_DIR（/tmp/builds）应在项目目录 /srv/duban 之内' });
+    expect(buildsDirProblem('/srv/duban-builds', places)?.refuse).toBe(false);
+  });
+
+  it('lists and removes only folders named as rebuilds, whatever else is there', async () => {
+    for (const name of ['20261129-000105-daily', '20261130-000105-daily', 'notes', '20261129-keep', 'src']) mkdirSync(join(buildsDir, name));
+    const { parts } = fakeParts({ now: () => new Date('2026-12-01T02:00:00Z') });
+    const rebuilder = new Rebuilder(parts);
+    rebuilder.request('hook');
+    await rebuilder.idle();
+    expect(readdirSync(buildsDir).sort()).toEqual(['20261129-keep', '20261201-100000-hook', 'notes', 'src']);
   });
 });
