@@ -118,7 +118,8 @@ export async function runBuild(
   if (code === 0) return { ok: true };
   if (signal.aborted) return { ok: false, problem: '构建被中止' };
   if (error) return { ok: false, problem: `无法运行构建：${error.message}`, output };
-  if (timedOut) return { ok: false, problem: `构建超过 ${Math.round(timeoutMs / 60_000)} 分钟没有完成，已停止`, output };
+  const limit = timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} 分钟` : `${Math.round(timeoutMs / 1000)} 秒`;
+  if (timedOut) return { ok: false, problem: `构建超过 ${limit}没有完成，已停止`, output };
   return { ok: false, problem: failureSummary(output), output };
 }
 
