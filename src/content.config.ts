@@ -8,7 +8,16 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
-import { assessmentSchema, bulletinSchema, categorySchema, exposureSchema, ledgerSchema, taskSchema, unitSchema } from './lib/content/schemas.ts';
+import {
+  assessmentSchema,
+  bulletinSchema,
+  categorySchema,
+  exposureSchema,
+  ledgerSchema,
+  supervisionSchema,
+  taskSchema,
+  unitSchema,
+} from './lib/content/schemas.ts';
 
 // Messages Zod writes itself (wrong type, unknown key…) in Chinese; ours are set on each field.
 z.config(zhCN());
@@ -30,4 +39,5 @@ export const collections = {
   assessments: collection('assessments', '*.yml', assessmentSchema),
   exposures: collection('exposures', '*.md', exposureSchema),
   bulletins: collection('bulletins', '*.md', bulletinSchema),
+  supervision: collection('supervision', '*.md', supervisionSchema),
 };

@@ -15,6 +15,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateCases, interviewFlags, type CaseRecord, type EvaluatedCase, type InterviewFlag } from '../lib/exposures/cases.ts';
 import { buildBacklinks, type Backlinks, type BulletinRecord } from '../lib/content/backlinks.ts';
+import { evaluateSupervisionRecords, rechecksByTask, type EvaluatedSupervision, type SupervisionRecord } from '../lib/supervision/status.ts';
+import { remindersDue, type ReminderDue } from '../lib/supervision/reminders.ts';
 
 export interface Named<T> {
   id: string;
@@ -43,6 +45,11 @@ export interface Board {
   bulletins: BulletinRecord[];
   bulletinById: Map<string, BulletinRecord>;
   interviewFlags: Map<string, InterviewFlag>;
+  /** 督办记录 issued by the as-of day, newest first, with their computed status. */
+  supervision: EvaluatedSupervision[];
+  supervisionById: Map<string, EvaluatedSupervision>;
+  /** 应发工作提示: tasks within the warning window, and whether a reminder went out. */
+  remindersDue: ReminderDue[];
   links: Backlinks;
 }
 
@@ -57,15 +64,18 @@ export function loadBoard(): Promise<Board> {
 const byOrder = <T extends { order: number }>(a: Named<T>, b: Named<T>) => a.data.order - b.data.order || a.id.localeCompare(b.id);
 
 async function load(): Promise<Board> {
-  const [taskEntries, unitEntries, ledgerEntries, categoryEntries, assessmentEntries, exposureEntries, bulletinEntries] = await Promise.all([
-    getCollection('tasks'),
-    getCollection('units'),
-    getCollection('ledgers'),
-    getCollection('categories'),
-    getCollection('assessments'),
-    getCollection('exposures'),
-    getCollection('bulletins'),
-  ]);
+  const [taskEntries, unitEntries, ledgerEntries, categoryEntries, assessmentEntries, exposureEntries, bulletinEntries, supervisionEntries] = await Promise.all(
+    [
+      getCollection('tasks'),
+      getCollection('units'),
+      getCollection('ledgers'),
+      getCollection('categories'),
+      getCollection('assessments'),
+      getCollection('exposures'),
+      getCollection('bulletins'),
+      getCollection('supervision'),
+    ],
+  );
   const rules = loadDistrictRules();
   const { settings } = rules;
 
@@ -77,11 +87,13 @@ async function load(): Promise<Board> {
 
   const exposures = exposureEntries.map((e) => ({ ...e.data, id: e.id, file: e.filePath ?? e.id }));
   const bulletinFiles = bulletinEntries.map((e) => ({ ...e.data, id: e.id, file: e.filePath ?? e.id }));
+  const supervisionFiles = supervisionEntries.map((e) => ({ ...e.data, id: e.id, file: e.filePath ?? e.id }));
   const problems = findReferenceProblems({
     tasks: records,
     assessments,
     exposures,
     bulletins: bulletinFiles,
+    supervision: supervisionFiles,
     publicFileExists: (path) => existsSync(join(process.cwd(), 'public', path)),
     unitIds: new Set(units.map((u) => u.id)),
     ledgerIds: new Set(ledgers.map((l) => l.id)),
@@ -90,11 +102,14 @@ async function load(): Promise<Board> {
   if (problems.length > 0) throw new Error(describeProblems(problems));
 
   const { asOf } = boardDay(settings);
+  const supervisionRecords = supervisionFiles.map(({ file: _, ...r }): SupervisionRecord => r);
   const tasks = evaluateTasks(
     records.sort((a, b) => compareCodes(a.code, b.code)),
     asOf,
     settings.warnings,
+    rechecksByTask(supervisionRecords.filter((r) => r.date <= asOf)),
   );
+  const supervision = evaluateSupervisionRecords(supervisionRecords, asOf, rules.calendar);
   const cases = evaluateCases(
     exposures.map(({ file: _, ...c }): CaseRecord => c),
     asOf,
@@ -110,7 +125,10 @@ async function load(): Promise<Board> {
     bulletins,
     bulletinById: new Map(bulletins.map((b) => [b.id, b])),
     interviewFlags: interviewFlags(cases, asOf, settings.exposures),
-    links: buildBacklinks(cases, bulletins),
+    supervision,
+    supervisionById: new Map(supervision.map((r) => [r.id, r])),
+    remindersDue: remindersDue(tasks, supervisionRecords, asOf, settings.warnings),
+    links: buildBacklinks(cases, bulletins, supervision),
     rules,
     settings,
     tasks,

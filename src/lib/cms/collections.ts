@@ -12,6 +12,7 @@ import {
   exposureSchema,
   ledgerSchema,
   settingsSchema,
+  supervisionSchema,
   taskSchema,
   unitSchema,
 } from '../content/schemas.ts';
@@ -52,6 +53,16 @@ export const CMS_COLLECTIONS: readonly FolderCollection[] = [
     format: 'markdown',
     slug: 'c-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}',
     summary: '{{date}}　{{title}}',
+    bodyLabel: '情况说明',
+  },
+  {
+    name: 'supervision',
+    label: '督办记录（工作提示、督办单、提级督办、回头看）',
+    folder: 'supervision',
+    schema: supervisionSchema,
+    format: 'markdown',
+    slug: 's-{{year}}{{month}}{{day}}-{{hour}}{{minute}}{{second}}',
+    summary: '{{date}}　{{number}}　{{title}}',
     bodyLabel: '情况说明',
   },
   {

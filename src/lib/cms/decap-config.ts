@@ -40,6 +40,7 @@ const RELATIONS: Record<ReferencedCollection, { search_fields: string[]; display
   tasks: { search_fields: ['title'], display_fields: ['title'] },
   bulletins: { search_fields: ['number', 'title'], display_fields: ['number', 'title'] },
   exposures: { search_fields: ['title'], display_fields: ['title'] },
+  supervision: { search_fields: ['number', 'title'], display_fields: ['number', 'title'] },
 };
 
 /** The JSON Schema of a Zod schema, as the CMS sees its files (input side, before defaults). */

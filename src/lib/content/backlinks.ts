@@ -1,9 +1,11 @@
 /**
- * Who mentions what: a task shows the bulletins and cases that concern it, a unit all three,
- * a bulletin the cases it announced. Built once from the links written in cases and bulletins.
- * A bulletin concerns a task or unit it names, and those of the cases it announced.
+ * Who mentions what: a task shows the bulletins, cases and supervision records that concern it, a unit
+ * the same, a bulletin the cases it announced and the records it names, a record the bulletins that name it.
+ * Built once from the links written in cases, bulletins and records. A bulletin concerns a task or unit it
+ * names, and those of the cases it announced.
  */
 import type { EvaluatedCase } from '../exposures/cases.ts';
+import type { EvaluatedSupervision } from '../supervision/status.ts';
 import type { BulletinData } from './schemas.ts';
 
 export interface BulletinRecord extends BulletinData {
@@ -16,6 +18,10 @@ export interface Backlinks {
   casesByBulletin: Map<string, EvaluatedCase[]>;
   bulletinsByTask: Map<string, BulletinRecord[]>;
   bulletinsByUnit: Map<string, BulletinRecord[]>;
+  supervisionByTask: Map<string, EvaluatedSupervision[]>;
+  supervisionByUnit: Map<string, EvaluatedSupervision[]>;
+  supervisionByBulletin: Map<string, EvaluatedSupervision[]>;
+  bulletinsBySupervision: Map<string, BulletinRecord[]>;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -24,9 +30,24 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   else if (!list.includes(value)) list.push(value);
 }
 
-/** Cases and bulletins keep the order given (newest first, as the board holds them). */
-export function buildBacklinks(cases: readonly EvaluatedCase[], bulletins: readonly BulletinRecord[]): Backlinks {
-  const links: Backlinks = { casesByTask: new Map(), casesByUnit: new Map(), casesByBulletin: new Map(), bulletinsByTask: new Map(), bulletinsByUnit: new Map() };
+/** Cases, bulletins and records keep the order given (newest first, as the board holds them). */
+export function buildBacklinks(cases: readonly EvaluatedCase[], bulletins: readonly BulletinRecord[], records: readonly EvaluatedSupervision[] = []): Backlinks {
+  const links: Backlinks = {
+    casesByTask: new Map(),
+    casesByUnit: new Map(),
+    casesByBulletin: new Map(),
+    bulletinsByTask: new Map(),
+    bulletinsByUnit: new Map(),
+    supervisionByTask: new Map(),
+    supervisionByUnit: new Map(),
+    supervisionByBulletin: new Map(),
+    bulletinsBySupervision: new Map(),
+  };
+  const recordById = new Map(records.map((r) => [r.id, r]));
+  for (const r of records) {
+    for (const t of new Set([...r.tasks, ...(r.recheck ? [r.recheck.task] : [])])) push(links.supervisionByTask, t, r);
+    for (const u of r.units) push(links.supervisionByUnit, u, r);
+  }
   const caseById = new Map(cases.map((c) => [c.id, c]));
   for (const c of cases) {
     for (const t of c.tasks) push(links.casesByTask, t, c);
@@ -37,6 +58,12 @@ export function buildBacklinks(cases: readonly EvaluatedCase[], bulletins: reado
     for (const c of announced) push(links.casesByBulletin, b.id, c);
     for (const t of [...b.tasks, ...announced.flatMap((c) => c.tasks)]) push(links.bulletinsByTask, t, b);
     for (const u of [...b.units, ...announced.flatMap((c) => c.units)]) push(links.bulletinsByUnit, u, b);
+    for (const id of b.supervision) {
+      const record = recordById.get(id);
+      if (!record) continue;
+      push(links.supervisionByBulletin, b.id, record);
+      push(links.bulletinsBySupervision, id, b);
+    }
   }
   return links;
 }

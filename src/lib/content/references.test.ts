@@ -9,6 +9,7 @@ const base = {
   assessments: [],
   exposures: [],
   bulletins: [],
+  supervision: [],
   publicFileExists: () => true,
 };
 
@@ -18,7 +19,7 @@ const exposure = {
 };
 const bulletin = {
   id: 'b1', file: 'content/bulletins/b1.md', number: '督查通报〔2026〕第1期', title: '通报', kind: 'monthly' as const, date: '2026-09-30', issuer: '督查室',
-  attachments: [{ title: '附件', file: '/attachments/a.pdf' }], tasks: [], units: [], exposures: ['e1'],
+  attachments: [{ title: '附件', file: '/attachments/a.pdf' }], tasks: [], units: [], exposures: ['e1'], supervision: [],
 };
 
 describe('reference checks', () => {
@@ -67,5 +68,37 @@ describe('reference checks', () => {
       'content/bulletins/b1.md:attachments[0].file',
     ]);
     expect(problems.at(-1)!.message).toContain('public/attachments/a.pdf');
+  });
+
+  it('checks supervision records: units, tasks, report attachments, repeated numbers, what a bulletin names, and that a 回头看 rechecks signed-off work', () => {
+    const signedOff = { ...makeTask({ code: 'WL-2026-002', signOff: { leader: '王明', date: '2026-10-20' } }), file: 't2.md' };
+    const tasks = [{ ...makeTask(), file: 't.md' }, signedOff];
+    const record = {
+      id: 's1', file: 'content/supervision/s1.md', number: '督办〔2026〕第15号', title: '督办单', kind: 'order' as const, date: '2026-10-10', issuer: '督查室',
+      foundBy: 'on-site' as const, tasks: ['WL-2026-001'], units: ['housing'], requirement: '报告整改措施', reportWithinWorkingDays: 5,
+      reports: [{ unit: 'housing', date: '2026-10-14', text: '已整改', attachments: [{ title: '整改报告', file: '/attachments/r.pdf' }] }],
+    };
+    const recheck = (date: string) => ({
+      ...record, id: `r-${date}`, file: `content/supervision/r-${date}.md`, number: `督办〔2026〕第${date.slice(5, 7)}${date.slice(8)}号`, kind: 'recheck' as const, date,
+      reportWithinWorkingDays: undefined, reports: [], recheck: { task: 'WL-2026-002', finding: 'held' as const, text: '运行正常' },
+    });
+    expect(findReferenceProblems({ ...base, tasks, supervision: [record, recheck('2026-11-10')] })).toEqual([]);
+    const problems = findReferenceProblems({
+      ...base,
+      tasks,
+      bulletins: [{ ...bulletin, exposures: [], attachments: [], supervision: ['s1', 's9'] }],
+      supervision: [{ ...record, units: ['ghost'], tasks: ['XX-1'] }, { ...recheck('2026-10-15'), number: record.number }],
+      publicFileExists: (file) => file !== '/attachments/r.pdf',
+    });
+    expect(problems.map((p) => `${p.file}:${p.field}`)).toEqual([
+      'content/bulletins/b1.md:supervision[1]',
+      'content/supervision/s1.md:units[0]',
+      'content/supervision/s1.md:tasks[0]',
+      'content/supervision/s1.md:reports[0].attachments[0].file',
+      'content/supervision/r-2026-10-15.md:number',
+      'content/supervision/r-2026-10-15.md:recheck.task',
+    ]);
+    expect(problems.at(-2)!.message).toBe('督办文号「督办〔2026〕第15号」与 content/supervision/s1.md 重复');
+    expect(problems.at(-1)!.message).toBe('任务「WL-2026-002」在 2026-10-15 时尚未销号：回头看复查的应是已销号的任务');
   });
 });

@@ -2,7 +2,7 @@
  * Checks what one file's schema cannot: that the ids a file names exist in other files.
  * Each problem names the file, the field and what was expected, so an editor can fix it alone.
  */
-import type { AssessmentData, BulletinData, ExposureData } from './schemas.ts';
+import type { AssessmentData, BulletinData, ExposureData, SupervisionData } from './schemas.ts';
 import type { TaskRecord } from '../tasks/types.ts';
 
 export interface ContentProblem {
@@ -19,6 +19,7 @@ export interface ReferenceInput {
   categoryIds: ReadonlySet<string>;
   exposures: readonly (ExposureData & { id: string; file: string })[];
   bulletins: readonly (BulletinData & { id: string; file: string })[];
+  supervision: readonly (SupervisionData & { id: string; file: string })[];
   /** Whether a file exists under public/, for attachments. */
   publicFileExists: (path: string) => boolean;
 }
@@ -60,7 +61,9 @@ export function findReferenceProblems(input: ReferenceInput): ContentProblem[] {
     });
   }
   const caseIds = new Set(input.exposures.map((c) => c.id));
+  const supervisionIds = new Set(input.supervision.map((r) => r.id));
   const bulletinIds = new Set(input.bulletins.map((b) => b.id));
+  const attachment = (file: string) => (input.publicFileExists(file) ? undefined : `找不到附件文件 public${file}，请先把 PDF 放到该位置`);
   const task = (code: string) => (taskCodes.has(code) ? undefined : `找不到任务「${code}」，应为 content/tasks/ 中已有任务的编号`);
   for (const c of input.exposures) {
     const add = (field: string, message: string | undefined) => message && problems.push({ file: c.file, field, message });
@@ -73,7 +76,25 @@ export function findReferenceProblems(input: ReferenceInput): ContentProblem[] {
     b.units.forEach((id, i) => add(`units[${i}]`, unit(id)));
     b.tasks.forEach((code, i) => add(`tasks[${i}]`, task(code)));
     b.exposures.forEach((id, i) => add(`exposures[${i}]`, known(caseIds, '曝光台案例', 'content/exposures/')(id)));
-    b.attachments.forEach((a, i) => add(`attachments[${i}].file`, input.publicFileExists(a.file) ? undefined : `找不到附件文件 public${a.file}，请先把 PDF 放到该位置`));
+    b.supervision.forEach((id, i) => add(`supervision[${i}]`, known(supervisionIds, '督办记录', 'content/supervision/')(id)));
+    b.attachments.forEach((a, i) => add(`attachments[${i}].file`, attachment(a.file)));
+  }
+  const byCode = new Map(input.tasks.map((t) => [t.code, t]));
+  const numbers = new Map<string, string>();
+  for (const r of input.supervision) {
+    const add = (field: string, message: string | undefined) => message && problems.push({ file: r.file, field, message });
+    r.units.forEach((id, i) => add(`units[${i}]`, unit(id)));
+    r.tasks.forEach((code, i) => add(`tasks[${i}]`, task(code)));
+    r.reports.forEach((report, i) => report.attachments.forEach((a, j) => add(`reports[${i}].attachments[${j}].file`, attachment(a.file))));
+    const earlier = numbers.get(r.number);
+    if (earlier) add('number', `督办文号「${r.number}」与 ${earlier} 重复`);
+    else numbers.set(r.number, r.file);
+    if (r.recheck) {
+      const checked = byCode.get(r.recheck.task);
+      if (!checked) add('recheck.task', task(r.recheck.task));
+      else if (!checked.signOff || checked.signOff.date > r.date)
+        add('recheck.task', `任务「${r.recheck.task}」在 ${r.date} 时尚未销号：回头看复查的应是已销号的任务`);
+    }
   }
   return problems;
 }

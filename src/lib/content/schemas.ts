@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/dates.ts';
 import { BULLETIN_KINDS } from '../bulletins/vocabulary.ts';
 import { CASE_KINDS, DISCOVERY_METHODS, ids, MEASURES, PROBLEM_TYPES, type Term } from '../exposures/vocabulary.ts';
+import { RECHECK_FINDINGS, SUPERVISION_KINDS, SUPERVISION_SOURCES } from '../supervision/vocabulary.ts';
 
 /** A calendar day. YAML turns an unquoted 2026-09-30 into a Date; both forms end as `YYYY-MM-DD`. */
 export const isoDate = (title: string) =>
@@ -27,7 +28,7 @@ const text = (title: string, max: number) =>
   z.string({ error: `应填写${title}（文字）` }).trim().min(1, { error: `${title}不能为空` }).max(max, { error: `${title}不能超过 ${max} 个字` }).meta({ title });
 
 /** Collections whose entries other files refer to by id (file name); the CMS offers them as choices. */
-export type ReferencedCollection = 'units' | 'ledgers' | 'categories' | 'tasks' | 'bulletins' | 'exposures';
+export type ReferencedCollection = 'units' | 'ledgers' | 'categories' | 'tasks' | 'bulletins' | 'exposures' | 'supervision';
 
 /** An identifier used in file names and addresses: lower-case letters, digits and hyphens. */
 const slugId = (title: string, ref?: ReferencedCollection) =>
@@ -50,12 +51,14 @@ const choice = <T extends readonly Term[]>(title: string, list: T) =>
     .enum(ids(list), { error: `${title}应为以下之一：${list.map((t) => `${t.id}（${t.label}）`).join('、')}` })
     .meta({ title, options: list.map((t) => ({ value: t.id, label: t.label })) });
 
-const person = z
-  .object({
-    name: text('姓名', 20),
-    title: text('职务', 60),
-  })
-  .meta({ title: '牵头领导' });
+const leader = (title: string) =>
+  z
+    .object({
+      name: text('姓名', 20),
+      title: text('职务', 60),
+    })
+    .meta({ title });
+const person = leader('牵头领导');
 
 export const milestoneSchema = z
   .object({
@@ -193,6 +196,22 @@ export const exposureSchema = z
     if (c.result && !c.rectification) ctx.addIssue({ code: 'custom', path: ['result'], message: '填写整改情况前应先填写整改要求' });
   });
 
+/** PDF files under public/attachments/, each with its title. */
+const attachments = z
+  .array(
+    z
+      .object({
+        title: text('附件名称', 80),
+        file: z
+          .string({ error: '应填写附件文件路径' })
+          .regex(/^\/attachments\/[\w./-]+\.pdf$/, { error: '附件应为 public/attachments/ 下的 PDF 文件，写作 /attachments/文件名.pdf' })
+          .meta({ title: '附件文件' }),
+      })
+      .strict(),
+  )
+  .default([])
+  .meta({ title: '附件' });
+
 /** 通报: a numbered supervision bulletin; the file name is its id, the body is Markdown. */
 export const bulletinSchema = z
   .object({
@@ -206,25 +225,82 @@ export const bulletinSchema = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '排名月份格式应为 YYYY-MM，例如 2026-10' })
       .meta({ title: '附排名表的月份' })
       .optional(),
-    attachments: z
-      .array(
-        z
-          .object({
-            title: text('附件名称', 80),
-            file: z
-              .string({ error: '应填写附件文件路径' })
-              .regex(/^\/attachments\/[\w./-]+\.pdf$/, { error: '附件应为 public/attachments/ 下的 PDF 文件，写作 /attachments/文件名.pdf' })
-              .meta({ title: '附件文件' }),
-          })
-          .strict(),
-      )
-      .default([])
-      .meta({ title: '附件' }),
+    attachments,
     tasks: z.array(taskCode('相关任务')).default([]).meta({ title: '相关任务' }),
     units: z.array(slugId('相关单位', 'units')).default([]).meta({ title: '相关单位' }),
     exposures: z.array(slugId('相关案例', 'exposures')).default([]).meta({ title: '相关案例' }),
+    supervision: z.array(slugId('相关督办', 'supervision')).default([]).meta({ title: '相关督办' }),
   })
   .strict();
+
+/** A unit's written report (反馈) on a supervision record. */
+export const supervisionReportSchema = z
+  .object({
+    unit: slugId('反馈单位', 'units'),
+    date: isoDate('反馈日期'),
+    text: text('反馈内容', 1000),
+    attachments,
+  })
+  .strict()
+  .meta({ title: '单位反馈' });
+
+/**
+ * 督办记录: what the supervising office did about tasks (工作提示, 督办单, 提级督办, 回头看); the file name is
+ * its id, the body (Markdown) its text. Its status is computed from the dates (src/lib/supervision/status.ts).
+ */
+export const supervisionSchema = z
+  .object({
+    number: text('督办文号', 40),
+    title: text('标题', 80),
+    kind: choice('督办类型', SUPERVISION_KINDS),
+    date: isoDate('下发日期'),
+    issuer: text('发文单位', 60),
+    leader: leader('挂名领导（提级督办必填）').optional(),
+    foundBy: choice('发现方式', SUPERVISION_SOURCES),
+    tasks: z.array(taskCode('涉及任务')).default([]).meta({ title: '涉及任务' }),
+    units: z.array(slugId('承办单位', 'units')).min(1, { error: '至少填写一个承办单位' }).meta({ title: '承办单位' }),
+    requirement: text('督办要求', 500),
+    reportWithinWorkingDays: z
+      .number({ error: '反馈时限应为工作日数，例如 5' })
+      .int({ error: '反馈时限应为整数个工作日' })
+      .min(1, { error: '反馈时限至少 1 个工作日' })
+      .max(60, { error: '反馈时限不能超过 60 个工作日' })
+      .meta({ title: '反馈时限（工作日；督办单、提级督办必填）' })
+      .optional(),
+    reports: z.array(supervisionReportSchema).default([]).meta({ title: '单位反馈' }),
+    recheck: z
+      .object({
+        task: taskCode('复查的任务'),
+        finding: choice('复查结论', RECHECK_FINDINGS),
+        text: text('复查情况', 500),
+      })
+      .strict()
+      .optional()
+      .meta({ title: '回头看（复查已销号的任务）' }),
+    closed: z
+      .object({
+        date: isoDate('办结日期'),
+        note: text('办结说明', 200).optional(),
+      })
+      .strict()
+      .optional()
+      .meta({ title: '办结' }),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const kind = SUPERVISION_KINDS.find((k) => k.id === r.kind)!.label;
+    if (r.kind === 'escalation' && !r.leader) ctx.addIssue({ code: 'custom', path: ['leader'], message: '提级督办应填写挂名领导' });
+    if ((r.kind === 'order' || r.kind === 'escalation') && r.reportWithinWorkingDays === undefined)
+      ctx.addIssue({ code: 'custom', path: ['reportWithinWorkingDays'], message: `${kind}应填写反馈时限（工作日）` });
+    if (r.kind === 'recheck' && !r.recheck) ctx.addIssue({ code: 'custom', path: ['recheck'], message: '回头看应填写复查的任务和复查结论' });
+    if (r.kind !== 'recheck' && r.recheck) ctx.addIssue({ code: 'custom', path: ['recheck'], message: `${kind}不填写回头看的复查结论` });
+    r.reports.forEach((report, i) => {
+      if (!r.units.includes(report.unit))
+        ctx.addIssue({ code: 'custom', path: ['reports', i, 'unit'], message: `反馈单位「${report.unit}」不在承办单位中（${r.units.join('、')}）` });
+      if (report.date < r.date) ctx.addIssue({ code: 'custom', path: ['reports', i, 'date'], message: `反馈日期 ${report.date} 早于下发日期 ${r.date}` });
+    });
+    if (r.closed && r.closed.date < r.date) ctx.addIssue({ code: 'custom', path: ['closed', 'date'], message: `办结日期 ${r.closed.date} 早于下发日期 ${r.date}` });
+  });
 
 /** One month's quality marks (质量分) and bonus or deduction items, from the assessors. */
 export const assessmentSchema = z
@@ -385,6 +461,7 @@ export type CategoryData = z.output<typeof categorySchema>;
 export type AssessmentData = z.output<typeof assessmentSchema>;
 export type ExposureData = z.output<typeof exposureSchema>;
 export type BulletinData = z.output<typeof bulletinSchema>;
+export type SupervisionData = z.output<typeof supervisionSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 export type MessageSettings = Settings['messages'];
 export type CalendarData = z.output<typeof calendarSchema>;

@@ -167,3 +167,40 @@ describe('invariants', () => {
     );
   });
 });
+
+describe('a 回头看 (follow-up check) of finished work', () => {
+  const finished = makeTask({
+    code: 'MS-2026-007',
+    deadline: '2026-09-30',
+    updates: [{ date: '2026-09-20', progress: 100, text: '完工' }],
+    signOff: { leader: '唐慧敏', date: '2026-09-28' },
+  });
+  const recheck = (date: string, relapsed: boolean) => ({
+    date,
+    record: `督办〔2026〕第${date.slice(8)}号`,
+    relapsed,
+    text: relapsed ? '排水管道再次堵塞，群众反映强烈' : '运行正常',
+  });
+  const withRechecks = (asOf: string, ...list: ReturnType<typeof recheck>[]) =>
+    evaluateTasks([finished], asOf, defaultWarnings, new Map([['MS-2026-007', list]]))[0]!;
+
+  it('that finds the problem back turns the signed-off task red again, naming the record, from its date', () => {
+    expect(withRechecks('2026-11-09', recheck('2026-11-10', true)).warning).toBe('done');
+    const reopened = withRechecks('2026-11-10', recheck('2026-11-10', true));
+    expect(reopened).toMatchObject({ status: 'signed_off', warning: 'red', warningCause: { kind: 'recheck', record: '督办〔2026〕第10号' } });
+    expect(reopened.reasons).toEqual(['回头看（督办〔2026〕第10号，2026-11-10）发现问题反弹：排水管道再次堵塞，群众反映强烈']);
+  });
+
+  it('that finds the result held leaves it finished, and a later one that holds closes a reopened warning', () => {
+    expect(withRechecks('2026-12-01', recheck('2026-11-10', false)).warning).toBe('done');
+    expect(withRechecks('2026-12-01', recheck('2026-11-10', true), recheck('2026-11-25', false)).warning).toBe('done');
+    expect(withRechecks('2026-12-01', recheck('2026-11-10', false), recheck('2026-11-25', true)).warning).toBe('red');
+  });
+
+  it('reaches the parent task through its sub-task', () => {
+    const parent = makeTask({ code: 'MS-2026', deadline: '2026-12-31', updates: [] });
+    const child = { ...finished, parent: 'MS-2026' };
+    const [evaluatedParent] = evaluateTasks([parent, child], '2026-11-20', defaultWarnings, new Map([['MS-2026-007', [recheck('2026-11-10', true)]]]));
+    expect(evaluatedParent).toMatchObject({ warning: 'red', warningCause: { kind: 'subtask', tasks: ['MS-2026-007'] } });
+  });
+});

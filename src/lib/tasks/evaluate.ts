@@ -15,10 +15,14 @@
  * - 更新滞后 is a separate signal: the latest update is older than the cadence allows.
  * - Whose date set the colour is kept (`warningCause`): the deadline before a milestone before a
  *   sub-task, so the label can say 节点逾期 where only a milestone is late (see warning-label.ts).
+ * - Finished work carries no colour, unless a 回头看 (a supervision record's follow-up check) dated after it
+ *   was finished found the problem back: then it is red again, with the record named, until a later
+ *   回头看 finds the result held, and so is a finished parent of it. Its status stays finished: the work was
+ *   done and signed off; it did not hold.
  */
 import { daysBetween, type IsoDate } from '../calendar/dates.ts';
 import type { WarningSettings } from '../content/schemas.ts';
-import type { EvaluatedTask, ProgressBasis, Staleness, TaskRecord, TaskStatus, WarningCause, WarningColour } from './types.ts';
+import type { EvaluatedTask, ProgressBasis, Recheck, Staleness, TaskRecord, TaskStatus, WarningCause, WarningColour } from './types.ts';
 
 const SEVERITY: Record<WarningColour, number> = { done: 0, green: 1, yellow: 2, red: 3 };
 
@@ -29,8 +33,13 @@ interface Finding {
   source: { kind: 'deadline' } | { kind: 'milestone'; name: string } | { kind: 'subtask'; code: string };
 }
 
-/** Evaluates every task; parents after their sub-tasks. Tasks are returned in input order. */
-export function evaluateTasks(tasks: readonly TaskRecord[], asOf: IsoDate, settings: WarningSettings): EvaluatedTask[] {
+/** Evaluates every task; parents after their sub-tasks. Tasks are returned in input order. `rechecks` are by task code. */
+export function evaluateTasks(
+  tasks: readonly TaskRecord[],
+  asOf: IsoDate,
+  settings: WarningSettings,
+  rechecks: ReadonlyMap<string, readonly Recheck[]> = new Map(),
+): EvaluatedTask[] {
   const byCode = new Map(tasks.map((t) => [t.code, t]));
   const childrenOf = new Map<string, string[]>();
   for (const task of tasks) {
@@ -49,7 +58,7 @@ export function evaluateTasks(tasks: readonly TaskRecord[], asOf: IsoDate, setti
     if (visiting.has(task.code)) throw new Error(`任务 ${task.code} 的 parent 形成了循环`);
     visiting.add(task.code);
     const children = (childrenOf.get(task.code) ?? []).map((code) => evaluate(byCode.get(code)!));
-    const result = evaluateOne(task, children, asOf, settings);
+    const result = evaluateOne(task, children, asOf, settings, rechecks.get(task.code) ?? []);
     visiting.delete(task.code);
     done.set(task.code, result);
     return result;
@@ -58,7 +67,7 @@ export function evaluateTasks(tasks: readonly TaskRecord[], asOf: IsoDate, setti
   return tasks.map(evaluate);
 }
 
-function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate, settings: WarningSettings): EvaluatedTask {
+function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate, settings: WarningSettings, rechecks: readonly Recheck[]): EvaluatedTask {
   const visibleUpdates = task.updates.filter((u) => u.date <= asOf).sort((a, b) => a.date.localeCompare(b.date));
   const visibleMilestones = task.milestones.map((m) => (m.done && m.done > asOf ? { name: m.name, due: m.due } : m));
   const signOff = task.signOff && task.signOff.date <= asOf ? task.signOff : undefined;
@@ -71,7 +80,19 @@ function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate,
   let warning: WarningColour;
   let reasons: string[];
   let warningCause: WarningCause | undefined;
-  if (finished) {
+  const relapse = finished ? relapseOf(rechecks, completedOn, asOf) : undefined;
+  // Finished sub-tasks that are red again: only a relapse makes finished work red.
+  const reopenedChildren = finished ? children.filter((c) => c.warning === 'red' && (c.status === 'completed' || c.status === 'signed_off')) : [];
+  if (relapse) {
+    warning = 'red';
+    reasons = [`回头看（${relapse.record}，${relapse.date}）发现问题反弹：${relapse.text}`];
+    warningCause = { kind: 'recheck', record: relapse.record };
+  } else if (reopenedChildren.length > 0) {
+    const findings = childFindings(reopenedChildren);
+    warning = 'red';
+    reasons = findings.map((f) => f.text);
+    warningCause = causeOf(findings);
+  } else if (finished) {
     warning = 'done';
     const late = completedOn && completedOn > task.deadline ? `，晚于截止日期 ${daysBetween(task.deadline, completedOn)} 天` : '';
     reasons = [completedOn ? `已于 ${completedOn} 完成${late}` : '已完成'];
@@ -104,6 +125,15 @@ function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate,
     visibleUpdates,
     visibleMilestones,
   };
+}
+
+/** The latest 回头看 dated after the work was finished and by the day, when it found the problem back. */
+function relapseOf(rechecks: readonly Recheck[], finishedOn: IsoDate | undefined, asOf: IsoDate): Recheck | undefined {
+  const latest = rechecks
+    .filter((r) => r.date <= asOf && (!finishedOn || r.date >= finishedOn))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
+  return latest?.relapsed ? latest : undefined;
 }
 
 /** A leaf task's progress is its latest reported figure; a parent's is rolled up from its sub-tasks. */

@@ -20,7 +20,21 @@ export type WarningColour = 'green' | 'yellow' | 'red' | 'done';
  * (节点), or a sub-task. A task due next year with one late milestone is red, but it is the milestone
  * that is late, and the label says so (红色·节点逾期, not 红色·逾期).
  */
-export type WarningCause = { kind: 'deadline' } | { kind: 'milestone'; milestones: string[] } | { kind: 'subtask'; tasks: string[] };
+export type WarningCause =
+  | { kind: 'deadline' }
+  | { kind: 'milestone'; milestones: string[] }
+  | { kind: 'subtask'; tasks: string[] }
+  /** A 回头看 found the problem back after the task was finished (the record's number). */
+  | { kind: 'recheck'; record: string };
+
+/** A 回头看 (follow-up check) of a finished task, from a supervision record. */
+export interface Recheck {
+  date: IsoDate;
+  /** The record's number, e.g. 督办〔2026〕第21号. */
+  record: string;
+  relapsed: boolean;
+  text: string;
+}
 
 /** How a task's progress figure was reached. */
 export type ProgressBasis = 'own' | 'weighted' | 'average';

@@ -23,6 +23,8 @@ export function warningBadgeText(warning: WarningColour, cause: WarningCause | u
       return { label, detail: `「${cause.milestones[0]}」${more(cause.milestones.length, '个节点')}` };
     case 'subtask':
       return { label, detail: `子任务 ${cause.tasks[0]}${more(cause.tasks.length, '项')}` };
+    case 'recheck':
+      return { label, detail: cause.record };
   }
 }
 
