@@ -5,6 +5,8 @@ import type { BulletinRecord } from '../lib/content/backlinks';
 import type { EvaluatedCase } from '../lib/exposures/cases';
 import { BULLETIN_KINDS } from '../lib/bulletins/vocabulary';
 import { CASE_KINDS, labelOf } from '../lib/exposures/vocabulary';
+import type { EvaluatedSupervision } from '../lib/supervision/status';
+import { SUPERVISION_KINDS, SUPERVISION_STATUS_LABEL } from '../lib/supervision/vocabulary';
 
 export const bulletinEntry = (b: BulletinRecord): FeedEntry => ({
   path: `/bulletins/${b.id}/`,
@@ -22,11 +24,21 @@ export const caseEntry = (c: EvaluatedCase): FeedEntry => ({
   category: labelOf(CASE_KINDS, c.kind),
 });
 
-/** A unit's feed: the bulletins and cases that concern it, newest first. */
+export const supervisionEntry = (r: EvaluatedSupervision): FeedEntry => ({
+  path: `/supervision/${r.id}/`,
+  title: `${r.title}（${r.number}）`,
+  date: r.date,
+  summary: `${labelOf(SUPERVISION_KINDS, r.kind)}，${r.issuer}下发；${SUPERVISION_STATUS_LABEL[r.status]}。${r.requirement}`,
+  category: labelOf(SUPERVISION_KINDS, r.kind),
+});
+
+/** A unit's feed: the bulletins, cases and supervision records that concern it, newest first. */
 export function unitFeedEntries(board: Board, unit: string): FeedEntry[] {
-  return [...(board.links.bulletinsByUnit.get(unit) ?? []).map(bulletinEntry), ...(board.links.casesByUnit.get(unit) ?? []).map(caseEntry)].sort((a, b) =>
-    b.date.localeCompare(a.date),
-  );
+  return [
+    ...(board.links.bulletinsByUnit.get(unit) ?? []).map(bulletinEntry),
+    ...(board.links.casesByUnit.get(unit) ?? []).map(caseEntry),
+    ...(board.links.supervisionByUnit.get(unit) ?? []).map(supervisionEntry),
+  ].sort((a, b) => b.date.localeCompare(a.date));
 }
 
 export function feedMeta(board: Board, site: URL | undefined, meta: Pick<FeedMeta, 'title' | 'description' | 'path' | 'feedPath'>): FeedMeta {

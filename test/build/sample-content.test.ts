@@ -39,3 +39,18 @@ describe('the sample content', () => {
     for (const year of years) for (const series of seriesOfYear(numbers, year)) expect(series.missing, `${year} ${series.series}`).toEqual([]);
   });
 });
+
+describe('the sample supervision records', () => {
+  const records = filesOf('supervision').map((file) => frontMatter(join(content, 'supervision', file)));
+
+  it('number at least 20, with every kind among them, and a 回头看 that finds a problem back', () => {
+    expect(records.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(records.map((r) => r.kind))).toEqual(new Set(['reminder', 'order', 'escalation', 'recheck']));
+    expect(records.some((r) => (r.recheck as { finding?: string } | undefined)?.finding === 'relapsed')).toBe(true);
+  });
+
+  it('number each series without repeating a number', () => {
+    const numbers = records.map((r) => String(r.number));
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+});

@@ -31,6 +31,7 @@ const pages: readonly (readonly [string, string])[] = [
   ['exposure', '/exposures/e-2026-007/'],
   ['bulletins', '/bulletins/'],
   ['bulletin', '/bulletins/db-2026-11/'],
+  ['supervision record', '/supervision/s-2026-009/'],
   ['search', '/search/?q=%E7%94%B5%E6%A2%AF'],
   ['about', '/about/'],
   ['message board', '/messages/'],
@@ -83,6 +84,8 @@ async function expectFits(page: Page, where: string): Promise<void> {
 for (const [name, path] of pages) {
   for (const viewport of [PHONE, DESKTOP]) {
     test(`${name} at ${viewport.width} px fits the window and has no axe violations, also in 长辈模式`, async ({ page }) => {
+      // Two full axe scans of a long page (the task list has 85 rows): more than the default 30 s on a busy two-core machine.
+      test.setTimeout(60_000);
       await page.setViewportSize(viewport);
       await open(page, path);
       await expectFits(page, `${name} at ${viewport.width}`);

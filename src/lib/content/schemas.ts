@@ -431,6 +431,8 @@ export const settingsSchema = z
         minNodesToRank: z.number().int().min(1).default(2).meta({ title: '参与排名的最少到期节点数' }),
         redListSize: z.number().int().min(0).default(3).meta({ title: '红榜单位数' }),
         blackListSize: z.number().int().min(0).default(3).meta({ title: '黑榜单位数' }),
+        reportLatePoints: z.number().min(0).max(100).default(1).meta({ title: '督办反馈逾期扣分（每件，从时效分中扣除；0 为不扣）' }),
+        reportMissingPoints: z.number().min(0).max(100).default(3).meta({ title: '督办逾期未反馈扣分（每件每月，从时效分中扣除；0 为不扣）' }),
       })
       .strict()
       .refine((s) => Math.abs(s.timelinessWeight + s.qualityWeight - 1) < 1e-9, { error: '时效分权重与质量分权重之和应为 1' })

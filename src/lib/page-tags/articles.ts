@@ -28,6 +28,11 @@ export function caseArticle(c: { title: string; date: string }, bulletin: { issu
   return { title: c.title, pubDate: pubDateOfDay(c.date), source: bulletin?.issuer ?? office };
 }
 
+/** A supervision record: its title, the day it was issued and the office that issued it. */
+export function supervisionArticle(r: { title: string; date: string; issuer: string }): ArticleTags {
+  return { title: r.title, pubDate: pubDateOfDay(r.date), source: r.issuer };
+}
+
 /** A bulletin: its title, its date (发布日期) and its issuer (发文单位). */
 export function bulletinArticle(b: { title: string; date: string; issuer: string }): ArticleTags {
   return { title: b.title, pubDate: pubDateOfDay(b.date), source: b.issuer };

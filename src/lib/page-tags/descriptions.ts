@@ -16,6 +16,7 @@ import { CASE_KINDS, labelOf, MEASURES, RECTIFICATION_LABEL, RECTIFICATION_ORDER
 import { BULLETIN_KINDS } from '../bulletins/vocabulary.ts';
 import type { BulletinFilter } from '../bulletins/filters.ts';
 import { countLabel } from '../messages/board-filter.ts';
+import { SUPERVISION_KINDS, SUPERVISION_STATUS_LABEL, SUPERVISION_STATUSES, type SupervisionStatus } from '../supervision/vocabulary.ts';
 import { clip } from './meta.ts';
 
 const pageWords = (page: number) => (page > 1 ? `；第 ${page} 页` : '');
@@ -144,6 +145,29 @@ export function caseDescription(
   const state = c.rectificationStatus === 'none' ? '' : `；${RECTIFICATION_LABEL[c.rectificationStatus]}`;
   const done = c.kind === 'commendation' ? `表扬方式：${measures}` : `处理方式：${measures}${state}`;
   return clip(`${labelOf(CASE_KINDS, c.kind)}：${c.title}。涉及${units}，${longDate(c.date)}发布，${done}。`);
+}
+
+/** 督办记录 list: which records and how they stand. */
+export function supervisionListDescription(list: {
+  filter: ChosenFilter | undefined;
+  records: readonly { status: SupervisionStatus }[];
+  page: number;
+}): string {
+  const what = list.filter ? `${list.filter.dimension}为「${list.filter.value}」的督办记录` : '全部督办记录';
+  const statuses = SUPERVISION_STATUSES.map((s) => [SUPERVISION_STATUS_LABEL[s], list.records.filter((r) => r.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `${label} ${n} 件`);
+  return `${what}：工作提示、督办单、提级督办和回头看，共 ${list.records.length} 件${statuses.length ? `（${statuses.join('、')}）` : ''}${pageWords(list.page)}。`;
+}
+
+/** A supervision record: its kind, number and title, the units, when it was issued and how it stands. */
+export function supervisionDescription(
+  r: { kind: string; number: string; title: string; date: string; units: readonly string[]; status: SupervisionStatus },
+  unitName: (id: string) => string,
+): string {
+  return clip(
+    `${labelOf(SUPERVISION_KINDS, r.kind)}${r.number}：${r.title}。承办单位${r.units.map(unitName).join('、')}，${longDate(r.date)}下发，${SUPERVISION_STATUS_LABEL[r.status]}。`,
+  );
 }
 
 /** 督查通报 list: which bulletins (of a kind or a year) and how many. */

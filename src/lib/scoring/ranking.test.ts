@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { explainTotal, rankMonth } from './ranking.ts';
 import { timeliness, type Node } from './timeliness.ts';
 import type { ScoringSettings } from '../content/schemas.ts';
+import { reportDeductions } from './report-deductions.ts';
+import { buildCalendar } from '../calendar/working-days.ts';
+import { year2026 } from '../calendar/year-2026.fixture.ts';
+import type { SupervisionRecord } from '../supervision/status.ts';
 
-const scoring: ScoringSettings = { timelinessWeight: 0.3, qualityWeight: 0.7, minNodesToRank: 2, redListSize: 1, blackListSize: 1 };
+const scoring: ScoringSettings = {
+  timelinessWeight: 0.3,
+  qualityWeight: 0.7,
+  minNodesToRank: 2,
+  redListSize: 1,
+  blackListSize: 1,
+  reportLatePoints: 1,
+  reportMissingPoints: 3,
+};
 const node = (unit: string, due: string, done?: string, name = '节点'): Node => ({ taskCode: `T-${unit}-${due}`, taskTitle: 't', unit, name, due, done });
 
 describe('timeliness 时效分', () => {
@@ -86,5 +98,60 @@ describe('monthly ranking 月排位', () => {
     const r = rankMonth({ month: '2026-11', asOf: '2026-11-23', unitIds: ['a'], nodes, assessment: undefined, scoring });
     expect(r.complete).toBe(false);
     expect(r.evaluatedOn).toBe('2026-11-23');
+  });
+});
+
+describe('督办反馈扣分 in the monthly ranking', () => {
+  const calendar = buildCalendar([year2026]);
+  const order = (id: string, date: string, units: string[], reports: [string, string][] = [], closed?: string): SupervisionRecord => ({
+    id,
+    number: `督办〔2026〕第${id}号`,
+    title: '督办单',
+    kind: 'order',
+    date,
+    issuer: '督查室',
+    foundBy: 'written',
+    tasks: [],
+    units,
+    requirement: '书面反馈',
+    reportWithinWorkingDays: 5,
+    reports: reports.map(([unit, when]) => ({ unit, date: when, text: '已整改', attachments: [] })),
+    ...(closed && { closed: { date: closed } }),
+  });
+  // Issued Thursday 24 September: 5 working days across 中秋 and 国庆 end on Friday 9 October.
+  const records = [
+    order('10', '2026-09-24', ['a'], [['a', '2026-10-13']]), // late: 10 October (调休) and 12, 13 October
+    order('11', '2026-10-12', ['a', 'b'], [['a', '2026-10-16']]), // due 19 October: a on time, b never
+    order('12', '2026-10-20', ['b'], [], '2026-10-23'), // closed before its limit (27 October): nothing
+    order('13', '2026-09-01', ['c']), // due 8 September, never reported: counted again in October
+    order('14', '2026-10-26', ['a']), // due 2 November: not October's business
+  ];
+  const october = () => reportDeductions(records, calendar, '2026-10-01', '2026-10-31', '2026-11-23', scoring);
+
+  it('counts a late report, a missing one and one missing since an earlier month, each with its points', () => {
+    expect(october().map((d) => [d.record, d.unit, d.due, d.outcome, d.workingDaysLate, d.points])).toEqual([
+      ['督办〔2026〕第13号', 'c', '2026-09-08', 'carried_over', undefined, 3],
+      ['督办〔2026〕第10号', 'a', '2026-10-09', 'late', 3, 1],
+      ['督办〔2026〕第11号', 'b', '2026-10-19', 'missing', undefined, 3],
+    ]);
+  });
+
+  it('leaves a report that came before the month alone, and counts nothing when the amounts are 0', () => {
+    const november = reportDeductions(records, calendar, '2026-11-01', '2026-11-30', '2026-11-23', scoring);
+    expect(november.map((d) => [d.record, d.unit, d.outcome])).toEqual([
+      ['督办〔2026〕第13号', 'c', 'carried_over'],
+      ['督办〔2026〕第11号', 'b', 'carried_over'],
+      ['督办〔2026〕第14号', 'a', 'missing'],
+    ]);
+    expect(reportDeductions(records, calendar, '2026-10-01', '2026-10-31', '2026-11-23', { reportLatePoints: 0, reportMissingPoints: 0 })).toEqual([]);
+  });
+
+  it('takes the points off the timeliness score before weighting, and writes the sum out', () => {
+    const nodes = [node('a', '2026-10-05', '2026-10-01'), node('a', '2026-10-25', '2026-10-20')];
+    const assessment = { month: '2026-10', assessor: '督查室', date: '2026-11-05', marks: [{ unit: 'a', quality: 80 }], adjustments: [] };
+    const r = rankMonth({ month: '2026-10', asOf: '2026-11-23', unitIds: ['a'], nodes, assessment, scoring, reportDeductions: october() });
+    const a = r.scores[0]!;
+    expect(a).toMatchObject({ reportDeductionTotal: 1, timelinessCounted: 99, total: 85.7 }); // 99 × 0.3 + 80 × 0.7
+    expect(explainTotal(a, scoring)).toBe('（时效分 100 − 督办反馈扣分 1 = 99）× 0.3 + 质量分 80 × 0.7 = 85.7');
   });
 });

@@ -10,6 +10,8 @@ describe('the columns (栏目)', () => {
     expect(columnOfPath('/bulletins/db-2026-01/')?.name).toBe('督查通报');
     expect(columnOfPath('/units/housing/')?.name).toBe('责任单位');
     expect(columnOfPath('/ranking/2026-10/')?.name).toBe('月排位');
+    expect(columnOfPath('/supervision/s-2026-015/')?.name).toBe('督办记录');
+    expect(columnOfPath('/supervision/reminders/')?.name).toBe('督办记录');
   });
 
   it('count an address without its closing slash, as the served message pages have it', () => {
@@ -26,6 +28,7 @@ describe('the columns (栏目)', () => {
   it('file what the government publishes under 政务公开 and the citizens’ messages under 互动交流', () => {
     expect(Object.fromEntries(COLUMNS.map((c) => [c.id, c.type]))).toEqual({
       tasks: '政务公开',
+      supervision: '政务公开',
       units: '政务公开',
       exposures: '政务公开',
       bulletins: '政务公开',
@@ -43,6 +46,6 @@ describe('the columns (栏目)', () => {
   });
 
   it('give the menu its order: home, the columns, then search and the rules', () => {
-    expect(MENU.map((m) => m.label)).toEqual(['首页', '公示栏', '责任单位', '曝光台', '督查通报', '月排位', '网民留言', '搜索', '数据说明']);
+    expect(MENU.map((m) => m.label)).toEqual(['首页', '公示栏', '督办记录', '责任单位', '曝光台', '督查通报', '月排位', '网民留言', '搜索', '数据说明']);
   });
 });

@@ -12,7 +12,7 @@
 export type ColumnType = '政务公开' | '互动交流';
 
 export interface Column {
-  id: 'tasks' | 'units' | 'exposures' | 'bulletins' | 'ranking' | 'messages';
+  id: 'tasks' | 'supervision' | 'units' | 'exposures' | 'bulletins' | 'ranking' | 'messages';
   /** The column's first page; every address under it belongs to the column. Starts and ends with "/". */
   path: string;
   /** As the menu says it, and ColumnName. */
@@ -31,6 +31,14 @@ export const COLUMNS: readonly Column[] = [
     name: '公示栏',
     description: '重点工作任务的牵头领导、牵头单位、责任单位、截止日期、推进动态和预警颜色，预警颜色由日期自动计算。',
     keywords: ['重点工作', '督办', '公示栏', '预警', '台账'],
+    type: '政务公开',
+  },
+  {
+    id: 'supervision',
+    path: '/supervision/',
+    name: '督办记录',
+    description: '督查室对重点任务发出的工作提示、督办单、提级督办和回头看，承办单位的反馈和办理状态，反馈期限按工作日计算。',
+    keywords: ['督办', '督办单', '工作提示', '提级督办', '回头看'],
     type: '政务公开',
   },
   {
