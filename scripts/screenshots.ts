@@ -35,6 +35,7 @@ const SHOTS: readonly Shot[] = [
   { file: 'screenshot-phone.png', path: '/', viewport: PHONE },
   { file: 'screenshot-tasks-phone.png', path: '/tasks/warning/red/by-deadline/', viewport: PHONE, scrollTo: 'main table' },
   { file: 'screenshot-messages-phone.png', path: '/messages/', viewport: PHONE },
+  { file: 'screenshot-supervision.png', path: '/supervision/s-2026-003/', viewport: { width: 1200, height: 900 } },
 ];
 
 async function take(page: Page, shot: Shot): Promise<void> {

@@ -68,7 +68,9 @@ test.afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-test('an editor writes a bulletin and a progress update in the CMS and, after a rebuild, the public finds them', async ({ page }) => {
+test('an editor writes a bulletin, a progress update and a unit’s report on a supervision order in the CMS and, after a rebuild, the public finds them', async ({
+  page,
+}) => {
   const blocked: string[] = [];
   page.on('console', (message) => {
     if (/Content.Security.Policy|Refused to/i.test(message.text())) blocked.push(message.text());
@@ -115,12 +117,35 @@ test('an editor writes a bulletin and a progress update in the CMS and, after a 
   await page.getByRole('button', { name: '发布' }).click();
   await page.getByText('立即发布').click();
   await expect(page.getByText('已发布')).toBeVisible();
+
+  // A unit's report (反馈) added to a supervision order, within its limit (issued 19 November, 5 working days).
+  await page.getByRole('link', { name: /正在集合/ }).click();
+  await page
+    .getByRole('link', { name: /督办记录/ })
+    .first()
+    .click();
+  await page.getByText(/督办〔2026〕第16号/).click();
+  await expect(page.getByText('望澜区城市管理局')).toBeVisible();
+  const beforeReport = new Set(await inputIds());
+  await page.getByRole('button', { name: '新增单位反馈' }).click();
+  const reportIds = (await inputIds()).filter((id) => !beforeReport.has(id));
+  const reportField = (name: string) => page.locator(`[id="${reportIds.find((id) => id.startsWith(`${name}-field`))}"]`);
+  await reportField('unit').fill('城市管理');
+  await page.getByRole('option', { name: /望澜区城市管理局/ }).click();
+  await reportField('date').fill('2026-11-23');
+  await reportField('text').fill('三处回潮点位已全部清理，实行早中晚错时巡查，商户签订门前责任书。');
+  await page.getByRole('button', { name: '发布' }).click();
+  await page.getByText('立即发布').click();
+  await expect(page.getByText('已发布')).toBeVisible();
   expect(blocked, 'Decap ran under the CMS policy without anything blocked').toEqual([]);
 
   await buildAndServe();
   await page.goto(`http://localhost:${SITE_PORT}/tasks/ND-2026-001-01/`);
   await expect(page.getByText('完成本周入户协调，新增签约楼栋 3 个。')).toBeVisible();
   await expect(page.locator('.timeline li').filter({ hasText: '完成本周入户协调' })).toContainText('2026-11-22　进度 70%');
+  await page.goto(`http://localhost:${SITE_PORT}/supervision/s-2026-021/`);
+  await expect(page.getByRole('region', { name: '办理状态' })).toContainText('已于 2026-11-23 按期反馈');
+  await expect(page.getByRole('region', { name: '单位反馈' })).toContainText('三处回潮点位已全部清理');
   await page.goto(`http://localhost:${SITE_PORT}/bulletins/`);
   await page.getByRole('link', { name: '冬季供暖保障专项督查情况通报' }).click();
   await expect(page.getByText('督查通报〔2026〕第14期').first()).toBeVisible();
