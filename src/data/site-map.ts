@@ -3,6 +3,7 @@
  * site map (/sitemap/; crawlers have /sitemap.xml). Filter pages are listed only for values that have
  * something on them, since only those pages are built.
  */
+import { supervisionDimensions, supervisionPath } from '../lib/supervision/filters';
 import { loadBoard } from './board.ts';
 import { loadRankings, rankingPath } from './rankings.ts';
 import { dimensions, listPath } from '../lib/tasks/filters.ts';
@@ -56,6 +57,20 @@ export async function siteMapSections(): Promise<SiteMapSection[]> {
       groups: [...taskGroups, { label: '排序', links: [{ href: listPath(undefined, 'deadline'), label: '按截止日期排序' }] }],
     },
     {
+      ...columnHead('supervision'),
+      groups: [
+        ...supervisionDimensions(named(board.units), board.supervision)
+          .filter((d) => d.key === 'kind' || d.key === 'status')
+          .map((d) => ({
+            label: `按${d.label}`,
+            links: d.values
+              .filter((v) => board.supervision.some((r) => d.valuesOf(r).includes(v.id)))
+              .map((v) => ({ href: supervisionPath({ key: d.key, value: v.id }), label: v.label })),
+          })),
+        { label: '提示', links: [{ href: '/supervision/reminders/', label: '应发工作提示' }] },
+      ],
+    },
+    {
       ...columnHead('units'),
       groups: [{ label: '单位', links: board.units.map((u) => ({ href: `/units/${u.id}/`, label: u.data.name })) }],
     },
@@ -92,7 +107,7 @@ export async function siteMapSections(): Promise<SiteMapSection[]> {
         },
       ],
     },
-    { heading: '搜索', href: '/search/', about: '在任务、单位、曝光台、通报和公开留言中搜索', groups: [] },
+    { heading: '搜索', href: '/search/', about: '在任务、单位、督办记录、曝光台、通报和公开留言中搜索', groups: [] },
     {
       heading: '关于本站',
       href: '/about/',
@@ -110,9 +125,12 @@ export async function siteMapSections(): Promise<SiteMapSection[]> {
           links: [
             { href: '/data/tasks.csv', label: '全部任务（CSV）' },
             { href: '/data/tasks.json', label: '全部任务（JSON）' },
+            { href: '/data/supervision.csv', label: '全部督办记录（CSV）' },
+            { href: '/data/supervision.json', label: '全部督办记录（JSON）' },
             { href: '/open311/v2/services.json', label: '网民留言 Open311 接口' },
             { href: '/bulletins/feed.rss', label: '督查通报订阅（RSS）' },
             { href: '/exposures/feed.rss', label: '曝光台订阅（RSS）' },
+            { href: '/supervision/feed.rss', label: '督办记录订阅（RSS）' },
             { href: '/calendar.ics', label: '任务截止日期日历（ics）' },
             { href: '/sitemap.xml', label: '网站地图（XML，供搜索引擎使用）' },
           ],

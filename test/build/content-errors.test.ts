@@ -53,4 +53,11 @@ describe('a faulty content file fails the build', { timeout: 180_000 }, () => {
     expect(noNumber).toContain('bulletins/db-2026-10.md');
     expect(noNumber).toContain('number: 应填写通报文号');
   });
+
+  it('names the file and field of a 回头看 of a task not yet signed off', async () => {
+    // s-2026-013 rechecks XC-2026-003 (signed off on 2026-09-11); point it at a task still under way.
+    const output = await buildWithFault('bad-recheck', 'supervision/s-2026-013.md', (t) => t.replace('  task: XC-2026-003', '  task: XC-2026-002'));
+    expect(output).toContain('supervision/s-2026-013.md');
+    expect(output).toContain('字段 recheck.task：任务「XC-2026-002」在 2026-11-10 时尚未销号：回头看复查的应是已销号的任务');
+  });
 });

@@ -29,18 +29,23 @@ for (const [name, path, itemsOnPage] of [
   });
 }
 
-test("a unit's feeds carry the bulletins and cases on its page, and its calendar its tasks' dates", async ({ page, request }) => {
+test("a unit's feeds carry the bulletins, cases and supervision records on its page, and its calendar its tasks' dates", async ({ page, request }) => {
   const feeds = await announcedFeeds(page, '/units/housing/');
   const cases = await page
     .getByRole('table', { name: /曝光台案例/ })
     .locator('tbody tr')
     .count();
+  const records = await page
+    .getByRole('table', { name: /承办的督办记录/ })
+    .locator('tbody tr')
+    .count();
+  expect(records).toBeGreaterThan(0);
   const bulletins = await page
     .locator('section', { has: page.getByRole('heading', { name: /相关通报/ }) })
     .getByRole('listitem')
     .count();
   const rss = parseFeed(await (await request.get(feeds.find((f) => f.type === 'application/rss+xml')!.href)).text());
-  expect(rss.items.length).toBe(cases + bulletins);
+  expect(rss.items.length).toBe(cases + bulletins + records);
   const calendarHref = feeds.find((f) => f.type === 'text/calendar')!.href;
   const events = new ICAL.Component(ICAL.parse(await (await request.get(calendarHref)).text())).getAllSubcomponents('vevent');
   const deadlines = events.map((e) => new ICAL.Event(e)).filter((e) => e.summary.startsWith('【截止】'));

@@ -95,7 +95,7 @@ test.describe('search results', () => {
     expect(count).toBeGreaterThan(1);
     for (let i = 0; i < count; i += 1) {
       const result = results.nth(i);
-      await expect(result.locator('.search-result-type')).toHaveText(/^(重点任务|责任单位|曝光台案例|督查通报)$/);
+      await expect(result.locator('.search-result-type')).toHaveText(/^(重点任务|责任单位|督办记录|曝光台案例|督查通报)$/);
       await expect(result.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
       const excerpt = (await result.locator('.search-result-excerpt').textContent())!;
       expect(excerpt, excerpt).not.toMatch(/\p{Script=Han}\. /u);

@@ -164,9 +164,20 @@ test.describe('page tags in the built site', () => {
     for (const page of bulletins) expectArticle(page, { title: String(page.data.title), pubDate: asText(page.data.date), source: String(page.data.issuer) });
   });
 
+  test('dates every supervision record by the day it was issued and credits the office that issued it', () => {
+    const records = articles('supervision', 'supervision');
+    expect(records.length).toBeGreaterThanOrEqual(20);
+    for (const page of records) expectArticle(page, { title: String(page.data.title), pubDate: asText(page.data.date), source: String(page.data.issuer) });
+  });
+
   test('gives article tags to content pages only', () => {
     const contentPaths = new Set(
-      [...articles('tasks', 'tasks'), ...articles('exposures', 'exposures'), ...articles('bulletins', 'bulletins')].map((p) => p.path),
+      [
+        ...articles('tasks', 'tasks'),
+        ...articles('exposures', 'exposures'),
+        ...articles('bulletins', 'bulletins'),
+        ...articles('supervision', 'supervision'),
+      ].map((p) => p.path),
     );
     for (const { path, tags } of pages) {
       if (contentPaths.has(path)) continue;

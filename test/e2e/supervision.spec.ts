@@ -42,7 +42,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/supervision/kind/recheck/');
     await expect(rows).toHaveCount(records.filter((r) => r.kind === 'recheck').length);
     await page.goto('/supervision/month/2026-09/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('督办记录：下发月份「2026 年 9 月」');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('督办记录：下发月份「2026年9月」');
   });
 });
 
@@ -52,6 +52,7 @@ test('a record shows its report limit counted across the holidays, and a report 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('关于打通城区断头路任务逾期风险的督办单');
   const status = page.getByRole('region', { name: '办理状态' });
   await expect(status).toContainText('已反馈·晚 3 个工作日');
+  await expect(status).toContainText('望澜区交通运输局于 2026-10-13 反馈，超过反馈期限 3 个工作日');
   await expect(status).toContainText('反馈期限：2026年10月9日（星期五）24 时前');
   await status.getByText('这个日期是怎样算出来的').click();
   // Issued on Thursday 24 September: 中秋 (25–27 September) and 国庆 (1–7 October) are not counted.
@@ -87,7 +88,7 @@ test('the reminders due list every task near its date, with the reminder sent or
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('应发工作提示');
   const row = (code: string) => page.locator('main table tbody tr').filter({ hasText: code });
   await expect(row('MS-2026-005-02')).toContainText('已发：督办提示〔2026〕第21号（2026-11-16）');
-  await expect(row('SJ-2026-001-01')).toContainText('尚未发出');
+  await expect(row('MS-2026-003-02')).toContainText('尚未发出');
   const unsent = await page.locator('main table tbody tr').filter({ hasText: '尚未发出' }).count();
   await expect(page.locator('.lede')).toContainText(`尚有 ${unsent} 项未发出`);
   await row('MS-2026-005-02')

@@ -103,6 +103,8 @@ describe('supervision record schema', () => {
     expect(problems({ ...order, kind: 'recheck' })).toEqual(['recheck: 回头看应填写复查的任务和复查结论']);
     expect(problems({ ...order, recheck: { task: 'ND-2026-002-01', finding: 'held', text: '正常' } })).toEqual(['recheck: 督办单不填写回头看的复查结论']);
     expect(problems({ ...unlimited, kind: 'reminder' })).toEqual([]);
+    expect(problems({ ...unlimited, kind: 'reminder', tasks: [] })).toEqual(['tasks: 工作提示应填写所提示的任务']);
+    expect(problems({ ...order, leader: { name: '周文涛', title: '区长' } })).toEqual(['leader: 督办单不填写挂名领导（只有提级督办由领导挂名）']);
   });
 
   it('refuses a report from a unit not named, or dated before the record, and a limit that is not whole working days', () => {

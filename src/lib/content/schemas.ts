@@ -290,6 +290,8 @@ export const supervisionSchema = z
   .superRefine((r, ctx) => {
     const kind = SUPERVISION_KINDS.find((k) => k.id === r.kind)!.label;
     if (r.kind === 'escalation' && !r.leader) ctx.addIssue({ code: 'custom', path: ['leader'], message: '提级督办应填写挂名领导' });
+    if (r.kind !== 'escalation' && r.leader) ctx.addIssue({ code: 'custom', path: ['leader'], message: `${kind}不填写挂名领导（只有提级督办由领导挂名）` });
+    if (r.kind === 'reminder' && r.tasks.length === 0) ctx.addIssue({ code: 'custom', path: ['tasks'], message: '工作提示应填写所提示的任务' });
     if ((r.kind === 'order' || r.kind === 'escalation') && r.reportWithinWorkingDays === undefined)
       ctx.addIssue({ code: 'custom', path: ['reportWithinWorkingDays'], message: `${kind}应填写反馈时限（工作日）` });
     if (r.kind === 'recheck' && !r.recheck) ctx.addIssue({ code: 'custom', path: ['recheck'], message: '回头看应填写复查的任务和复查结论' });

@@ -146,6 +146,29 @@ describe('督办反馈扣分 in the monthly ranking', () => {
     expect(reportDeductions(records, calendar, '2026-10-01', '2026-10-31', '2026-11-23', { reportLatePoints: 0, reportMissingPoints: 0 })).toEqual([]);
   });
 
+  it('does not count a limit on its own last day, which runs to 24:00', () => {
+    // 督办〔2026〕第14号 is due on Monday 2 November.
+    expect(reportDeductions(records, calendar, '2026-11-01', '2026-11-30', '2026-11-02', scoring).map((d) => d.record)).not.toContain('督办〔2026〕第14号');
+    expect(reportDeductions(records, calendar, '2026-11-01', '2026-11-30', '2026-11-03', scoring).map((d) => d.record)).toContain('督办〔2026〕第14号');
+  });
+
+  it('counts a report missing at a month’s end as missing then, and as late in the month it comes, never as still missing', () => {
+    // Due Friday 30 October; the report comes Monday 2 November, one working day late.
+    const crossing = [order('20', '2026-10-23', ['e'], [['e', '2026-11-02']])];
+    expect(reportDeductions(crossing, calendar, '2026-10-01', '2026-10-31', '2026-11-23', scoring).map((d) => [d.outcome, d.points])).toEqual([['missing', 3]]);
+    expect(
+      reportDeductions(crossing, calendar, '2026-11-01', '2026-11-30', '2026-11-23', scoring).map((d) => [d.outcome, d.workingDaysLate, d.points]),
+    ).toEqual([['late', 1, 1]]);
+    expect(reportDeductions(crossing, calendar, '2026-12-01', '2026-12-31', '2026-12-31', scoring)).toEqual([]);
+  });
+
+  it('agrees with the record on a report sent on the Saturday after a Friday limit: late by one working day', () => {
+    const weekend = [order('21', '2026-11-13', ['f'], [['f', '2026-11-21']])];
+    expect(reportDeductions(weekend, calendar, '2026-11-01', '2026-11-30', '2026-11-23', scoring).map((d) => [d.outcome, d.workingDaysLate])).toEqual([
+      ['late', 1],
+    ]);
+  });
+
   it('takes the points off the timeliness score before weighting, and writes the sum out', () => {
     const nodes = [node('a', '2026-10-05', '2026-10-01'), node('a', '2026-10-25', '2026-10-20')];
     const assessment = { month: '2026-10', assessor: '督查室', date: '2026-11-05', marks: [{ unit: 'a', quality: 80 }], adjustments: [] };

@@ -1,18 +1,19 @@
 /**
  * 督办反馈扣分: supervision reports that came late, or not at all, counted against a unit's timeliness score
  * (时效分) in the monthly ranking. The amounts are settings (`scoring.reportLatePoints`,
- * `scoring.reportMissingPoints`; 0 turns an item off). In a period (a month), evaluated on its last day or the
- * as-of day if earlier, for each unit a record asks to report:
- * - a limit that ends in the period: nothing if the unit's first report came by the limit; 反馈逾期 if it came
- *   later within the period; 逾期未反馈 if none had come by the period's end (unless the office closed the record
- *   by the limit);
- * - a limit that ended before the period, with no report by the period's start: counted again as 逾期未反馈
- *   (持续计入), as an overdue milestone is, so an old missing report keeps weighing until it comes.
- * A limit that runs into a year without a calendar file has no date, and is never counted.
+ * `scoring.reportMissingPoints`; 0 turns an item off). A limit is broken on the day after it (it runs to 24:00 of
+ * its last day). In a period (a month), evaluated on its last day or the as-of day if earlier, for each unit a
+ * record asks to report:
+ * - broken in the period: 反馈逾期 if the unit's report came later within the period, 逾期未反馈 if none had come by
+ *   the period's end (unless the office closed the record by the limit);
+ * - broken before the period, with no report before it: 反馈逾期 if the report came within the period, else
+ *   counted again as 逾期未反馈 (持续计入), as an overdue milestone is, so a missing report keeps weighing until it comes.
+ * The lateness of each report is the record's own (src/lib/supervision/status.ts), so the ranking and the record's page
+ * always agree. A limit that runs into a year without a calendar file has no date, and is never counted.
  */
-import { minDate, type IsoDate } from '../calendar/dates.ts';
-import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/working-days.ts';
-import type { SupervisionRecord } from '../supervision/status.ts';
+import { addDays, minDate, type IsoDate } from '../calendar/dates.ts';
+import type { WorkingCalendar } from '../calendar/working-days.ts';
+import { evaluateSupervision, type SupervisionRecord } from '../supervision/status.ts';
 
 export type ReportOutcome = 'late' | 'missing' | 'carried_over';
 
@@ -50,29 +51,30 @@ export function reportDeductions(
 ): ReportDeduction[] {
   const end = minDate(to, asOf);
   const deductions: ReportDeduction[] = [];
-  for (const r of records) {
-    if (r.reportWithinWorkingDays === undefined || r.date > end) continue;
-    const limit = addWorkingDays(calendar, r.date, r.reportWithinWorkingDays);
-    if (!limit.ok) continue;
-    const due = limit.due;
-    const closedOn = r.closed && r.closed.date <= end ? r.closed.date : undefined;
+  for (const record of records) {
+    if (record.reportWithinWorkingDays === undefined || record.date > end) continue;
+    const r = evaluateSupervision(record, end, calendar);
+    if (!r.limit?.ok) continue;
+    const due = r.limit.due;
+    const broken = addDays(due, 1);
+    if (broken > end) continue;
+    if (r.closedOn && (r.closedOn <= due || r.closedOn < from)) continue;
     for (const unit of r.units) {
-      const first = r.reports
-        .filter((x) => x.unit === unit)
-        .map((x) => x.date)
-        .sort()[0];
-      const reported = first !== undefined && first <= end ? first : undefined;
+      const timing = r.timings.find((t) => t.unit === unit);
       const base = { recordId: r.id, record: r.number, unit, due };
-      if (due >= from && due <= end) {
-        if (reported !== undefined && reported <= due) continue;
-        if (reported !== undefined) {
-          const late = workingDaysBetween(calendar, due, reported) ?? undefined;
-          deductions.push({ ...base, outcome: 'late', reportedOn: reported, workingDaysLate: late, points: settings.reportLatePoints });
-        } else if (!(closedOn && closedOn <= due)) {
-          deductions.push({ ...base, outcome: 'missing', reportedOn: undefined, workingDaysLate: undefined, points: settings.reportMissingPoints });
-        }
-      } else if (due < from && !(reported !== undefined && reported < from) && !(closedOn && closedOn < from)) {
-        deductions.push({ ...base, outcome: 'carried_over', reportedOn: undefined, workingDaysLate: undefined, points: settings.reportMissingPoints });
+      if (timing && timing.date <= due) continue;
+      if (timing && timing.date < from) continue; // late, but counted in the month it came
+      if (timing) {
+        deductions.push({
+          ...base,
+          outcome: 'late',
+          reportedOn: timing.date,
+          workingDaysLate: timing.workingDaysLate ?? undefined,
+          points: settings.reportLatePoints,
+        });
+      } else {
+        const outcome = broken >= from ? 'missing' : 'carried_over';
+        deductions.push({ ...base, outcome, reportedOn: undefined, workingDaysLate: undefined, points: settings.reportMissingPoints });
       }
     }
   }

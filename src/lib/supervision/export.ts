@@ -22,9 +22,15 @@ export function supervisionExportRecord(r: EvaluatedSupervision, unitName: (id: 
     status: r.status,
     statusLabel: SUPERVISION_STATUS_LABEL[r.status],
     workingDaysLate: r.workingDaysLate,
-    reports: r.timings.map((t) => ({ unit: unitName(t.unit), date: t.date, workingDaysLate: t.workingDaysLate })),
+    reports: r.visibleReports.map((x) => ({
+      unit: unitName(x.unit),
+      date: x.date,
+      text: x.text,
+      attachments: x.attachments,
+      workingDaysLate: r.timings.find((t) => t.unit === x.unit && t.date === x.date)?.workingDaysLate ?? null,
+    })),
     pendingUnits: r.pendingUnits.map(unitName),
-    recheck: r.recheck ? { task: r.recheck.task, finding: labelOf(RECHECK_FINDINGS, r.recheck.finding) } : null,
+    recheck: r.recheck ? { task: r.recheck.task, finding: labelOf(RECHECK_FINDINGS, r.recheck.finding), text: r.recheck.text } : null,
     closedOn: r.closedOn ?? null,
   };
 }

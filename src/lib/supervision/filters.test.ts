@@ -52,8 +52,8 @@ describe('filtering supervision records', () => {
 
   it('offers the months that have records, newest first, in Chinese', () => {
     expect(dims.find((d) => d.key === 'month')!.values).toEqual([
-      { id: '2026-11', label: '2026 年 11 月' },
-      { id: '2026-10', label: '2026 年 10 月' },
+      { id: '2026-11', label: '2026年11月' },
+      { id: '2026-10', label: '2026年10月' },
     ]);
   });
 

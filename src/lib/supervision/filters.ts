@@ -1,5 +1,6 @@
 /** Ways the supervision records can be filtered; each value is its own static page, like the exposure board. */
 import { pagedPath } from '../format/paging.ts';
+import { monthLabel } from '../format/numbers.ts';
 import type { EvaluatedSupervision } from './status.ts';
 import { SUPERVISION_KINDS, SUPERVISION_STATUS_LABEL, SUPERVISION_STATUSES } from './vocabulary.ts';
 
@@ -16,7 +17,7 @@ export interface SupervisionDimension {
 /** The months records were issued in, newest first, as `YYYY-MM` with their Chinese label. */
 function monthsOf(records: readonly EvaluatedSupervision[]): { id: string; label: string }[] {
   const months = [...new Set(records.map((r) => r.date.slice(0, 7)))].sort().reverse();
-  return months.map((m) => ({ id: m, label: `${m.slice(0, 4)} 年 ${Number(m.slice(5))} 月` }));
+  return months.map((m) => ({ id: m, label: monthLabel(m) }));
 }
 
 export function supervisionDimensions(units: readonly { id: string; label: string }[], records: readonly EvaluatedSupervision[]): SupervisionDimension[] {

@@ -65,7 +65,7 @@ describe('the status of a supervision record', () => {
 
   it('is 已反馈 late by the working days after the limit', () => {
     const late = at(order({ reports: [report('housing', '2026-10-14')] }), '2026-10-20');
-    expect(late).toMatchObject({ status: 'reported', workingDaysLate: 2, text: '已反馈，其中区住建局超过反馈期限 2 个工作日' });
+    expect(late).toMatchObject({ status: 'reported', workingDaysLate: 2, text: '区住建局于 2026-10-14 反馈，超过反馈期限 2 个工作日' });
   });
 
   it('is 逾期未反馈 from the day after the limit, by working days', () => {
@@ -116,5 +116,23 @@ describe('the status of a supervision record', () => {
   it('lists records issued by the day, newest first', () => {
     const records = [order(), order({ id: '2026-016', date: '2026-10-20' }), order({ id: '2026-017', date: '2026-11-30' })];
     expect(evaluateSupervisionRecords(records, '2026-11-01', calendar).map((r) => r.id)).toEqual(['2026-016', '2026-015']);
+  });
+});
+
+describe('lateness across a weekend', () => {
+  // Issued Friday 13 November with 5 working days: due Friday 20 November.
+  const friday = order({ date: '2026-11-13' });
+
+  it('calls a report sent on the Saturday after a Friday limit late, by one working day', () => {
+    expect(at({ ...friday, reports: [report('housing', '2026-11-21')] }, '2026-11-23')).toMatchObject({
+      status: 'reported',
+      workingDaysLate: 1,
+      text: '区住建局于 2026-11-21 反馈，超过反馈期限 1 个工作日',
+    });
+  });
+
+  it('is overdue from the Saturday, by one working day, and by two on the Tuesday', () => {
+    expect(at(friday, '2026-11-21')).toMatchObject({ status: 'overdue', workingDaysLate: 1 });
+    expect(at(friday, '2026-11-24')).toMatchObject({ status: 'overdue', workingDaysLate: 2 });
   });
 });

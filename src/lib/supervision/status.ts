@@ -50,6 +50,17 @@ export interface EvaluatedSupervision extends SupervisionRecord {
   closedOn: IsoDate | undefined;
 }
 
+/**
+ * How many working days `date` is after the limit `due` (0 when on or before it). A day after the limit that is
+ * not a working day (a Saturday after a Friday limit) is still late: it counts as 1, the working day it reaches.
+ * Null when the range runs into a year without a calendar file.
+ */
+export function workingDaysAfter(calendar: WorkingCalendar, due: IsoDate, date: IsoDate): number | null {
+  if (date <= due) return 0;
+  const counted = workingDaysBetween(calendar, due, date);
+  return counted === null ? null : Math.max(1, counted);
+}
+
 export function evaluateSupervision(record: SupervisionRecord, asOf: IsoDate, calendar: WorkingCalendar): EvaluatedSupervision {
   const visibleReports = record.reports.filter((r) => r.date <= asOf).sort((a, b) => a.date.localeCompare(b.date));
   const limit = record.reportWithinWorkingDays === undefined ? null : addWorkingDays(calendar, record.date, record.reportWithinWorkingDays);
@@ -57,7 +68,7 @@ export function evaluateSupervision(record: SupervisionRecord, asOf: IsoDate, ca
   const timings: ReportTiming[] = [];
   for (const unit of record.units) {
     const first = visibleReports.find((r) => r.unit === unit);
-    if (first) timings.push({ unit, date: first.date, workingDaysLate: due === null ? null : (workingDaysBetween(calendar, due, first.date) ?? null) });
+    if (first) timings.push({ unit, date: first.date, workingDaysLate: due === null ? null : workingDaysAfter(calendar, due, first.date) });
   }
   const pendingUnits = record.units.filter((unit) => !timings.some((t) => t.unit === unit));
   const closedOn = record.closed && record.closed.date <= asOf ? record.closed.date : undefined;
@@ -66,7 +77,7 @@ export function evaluateSupervision(record: SupervisionRecord, asOf: IsoDate, ca
   if (closedOn) return { ...base, status: 'closed', workingDaysLate: 0 };
   if (!limit) return { ...base, status: 'no-report', workingDaysLate: 0 };
   if (pendingUnits.length === 0) return { ...base, status: 'reported', workingDaysLate: Math.max(0, ...timings.map((t) => t.workingDaysLate ?? 0)) };
-  if (due !== null && asOf > due) return { ...base, status: 'overdue', workingDaysLate: workingDaysBetween(calendar, due, asOf) ?? 0 };
+  if (due !== null && asOf > due) return { ...base, status: 'overdue', workingDaysLate: workingDaysAfter(calendar, due, asOf) ?? 0 };
   return { ...base, status: 'awaiting', workingDaysLate: 0 };
 }
 
@@ -89,7 +100,7 @@ export function supervisionStatusText(r: EvaluatedSupervision, unitName: (id: st
     case 'reported': {
       const late = r.timings.filter((t) => (t.workingDaysLate ?? 0) > 0);
       if (late.length === 0) return r.units.length > 1 ? `${r.units.length} 个承办单位均已按期反馈` : `已于 ${r.timings[0]!.date} 按期反馈`;
-      return `已反馈，其中${late.map((t) => `${unitName(t.unit)}超过反馈期限 ${t.workingDaysLate} 个工作日`).join('，')}`;
+      return late.map((t) => `${unitName(t.unit)}于 ${t.date} 反馈，超过反馈期限 ${t.workingDaysLate} 个工作日`).join('；');
     }
     case 'overdue': {
       const due = r.limit!.ok ? r.limit!.due : '';

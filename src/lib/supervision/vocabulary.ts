@@ -52,3 +52,11 @@ export const SUPERVISION_STATUS_LABEL: Record<SupervisionStatus, string> = {
 
 /** The statuses in the order the filters offer them. */
 export const SUPERVISION_STATUSES: readonly SupervisionStatus[] = ['awaiting', 'overdue', 'reported', 'closed', 'no-report'];
+
+/** The colour beside a status's words: red overdue, yellow awaiting or reported late, green reported on time. */
+export function supervisionTone(status: SupervisionStatus, workingDaysLate: number): 'red' | 'yellow' | 'green' | 'done' {
+  if (status === 'overdue') return 'red';
+  if (status === 'awaiting') return 'yellow';
+  if (status === 'reported') return workingDaysLate > 0 ? 'yellow' : 'green';
+  return 'done';
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { evaluateTasks } from './evaluate.ts';
+import { warningBadgeText } from './warning-label.ts';
 import { defaultWarnings, makeTask } from './test-helpers.ts';
 import type { TaskRecord } from './types.ts';
 
@@ -201,6 +202,10 @@ describe('a 回头看 (follow-up check) of finished work', () => {
     const parent = makeTask({ code: 'MS-2026', deadline: '2026-12-31', updates: [] });
     const child = { ...finished, parent: 'MS-2026' };
     const [evaluatedParent] = evaluateTasks([parent, child], '2026-11-20', defaultWarnings, new Map([['MS-2026-007', [recheck('2026-11-10', true)]]]));
-    expect(evaluatedParent).toMatchObject({ warning: 'red', warningCause: { kind: 'subtask', tasks: ['MS-2026-007'] } });
+    expect(evaluatedParent).toMatchObject({ warning: 'red', warningCause: { kind: 'recheck', record: '督办〔2026〕第10号', task: 'MS-2026-007' } });
+    expect(warningBadgeText(evaluatedParent!.warning, evaluatedParent!.warningCause)).toEqual({
+      label: '红色·回头看发现问题反弹',
+      detail: '子任务 MS-2026-007（督办〔2026〕第10号）',
+    });
   });
 });

@@ -88,10 +88,11 @@ function evaluateOne(task: TaskRecord, children: EvaluatedTask[], asOf: IsoDate,
     reasons = [`回头看（${relapse.record}，${relapse.date}）发现问题反弹：${relapse.text}`];
     warningCause = { kind: 'recheck', record: relapse.record };
   } else if (reopenedChildren.length > 0) {
-    const findings = childFindings(reopenedChildren);
+    const first = reopenedChildren[0]!;
     warning = 'red';
-    reasons = findings.map((f) => f.text);
-    warningCause = causeOf(findings);
+    reasons = childFindings(reopenedChildren).map((f) => f.text);
+    warningCause =
+      first.warningCause?.kind === 'recheck' ? { kind: 'recheck', record: first.warningCause.record, task: first.warningCause.task ?? first.code } : undefined;
   } else if (finished) {
     warning = 'done';
     const late = completedOn && completedOn > task.deadline ? `，晚于截止日期 ${daysBetween(task.deadline, completedOn)} 天` : '';

@@ -24,8 +24,8 @@ export type WarningCause =
   | { kind: 'deadline' }
   | { kind: 'milestone'; milestones: string[] }
   | { kind: 'subtask'; tasks: string[] }
-  /** A 回头看 found the problem back after the task was finished (the record's number). */
-  | { kind: 'recheck'; record: string };
+  /** A 回头看 found the problem back after the task, or its sub-task `task`, was finished (the record's number). */
+  | { kind: 'recheck'; record: string; task?: string };
 
 /** A 回头看 (follow-up check) of a finished task, from a supervision record. */
 export interface Recheck {

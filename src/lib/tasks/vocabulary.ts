@@ -21,9 +21,12 @@ export const WARNING_LABEL: Record<WarningColour, string> = {
  * The badge of a red or yellow task by whose date it is: 逾期 only when the task's own deadline has
  * passed; 节点逾期 when one of its milestones is late; 子任务逾期 when a sub-task is.
  */
-export const WARNING_CAUSE_LABEL: Record<'red' | 'yellow', Record<WarningCause['kind'], string>> = {
+export const WARNING_CAUSE_LABEL: {
+  red: Record<WarningCause['kind'], string>;
+  yellow: Record<Exclude<WarningCause['kind'], 'recheck'>, string>;
+} = {
   red: { deadline: '红色·逾期', milestone: '红色·节点逾期', subtask: '红色·子任务逾期', recheck: '红色·回头看发现问题反弹' },
-  yellow: { deadline: '黄色·临期预警', milestone: '黄色·节点临期', subtask: '黄色·子任务临期', recheck: '黄色·回头看待核实' },
+  yellow: { deadline: '黄色·临期预警', milestone: '黄色·节点临期', subtask: '黄色·子任务临期' },
 };
 
 /** Short forms for table cells and chart axes. */

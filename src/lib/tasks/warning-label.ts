@@ -15,6 +15,9 @@ export interface WarningBadgeText {
 /** The badge of a task with this colour and cause; green and finished work keep their colour's words. */
 export function warningBadgeText(warning: WarningColour, cause: WarningCause | undefined): WarningBadgeText {
   if ((warning !== 'red' && warning !== 'yellow') || cause === undefined) return { label: WARNING_LABEL[warning], detail: undefined };
+  // Only a relapse found by a 回头看 makes finished work warn, and it is always red.
+  if (cause.kind === 'recheck')
+    return { label: WARNING_CAUSE_LABEL.red.recheck, detail: cause.task ? `子任务 ${cause.task}（${cause.record}）` : cause.record };
   const label = WARNING_CAUSE_LABEL[warning][cause.kind];
   switch (cause.kind) {
     case 'deadline':
@@ -23,8 +26,6 @@ export function warningBadgeText(warning: WarningColour, cause: WarningCause | u
       return { label, detail: `「${cause.milestones[0]}」${more(cause.milestones.length, '个节点')}` };
     case 'subtask':
       return { label, detail: `子任务 ${cause.tasks[0]}${more(cause.tasks.length, '项')}` };
-    case 'recheck':
-      return { label, detail: cause.record };
   }
 }
 

@@ -14,8 +14,8 @@ export const GET: APIRoute = async ({ params, site }) => {
   const name = board.unitById.get(id)!.name;
   const format = params.format as FeedFormat;
   const meta = feedMeta(board, site, {
-    title: `${name}：通报和曝光台`,
-    description: `涉及${name}的督查通报和曝光台案例`,
+    title: `${name}：通报、曝光台和督办记录`,
+    description: `涉及${name}的督查通报、曝光台案例和督办记录`,
     path: `/units/${id}/`,
     feedPath: `/units/${id}/feed`,
   });
