@@ -9,6 +9,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { updateProblems, type StagedTask } from '../../src/lib/tasks/update-consistency.ts';
 import { parseBulletinNumber, seriesOfYear } from '../../src/lib/bulletins/numbering.ts';
+import { settingsSchema, supervisionSchema, taskSchema } from '../../src/lib/content/schemas.ts';
+import { evaluateTasks } from '../../src/lib/tasks/evaluate.ts';
+import type { TaskRecord } from '../../src/lib/tasks/types.ts';
+import { addDays } from '../../src/lib/calendar/dates.ts';
 
 const content = join(import.meta.dirname, '..', '..', 'content');
 const frontMatter = (file: string): Record<string, unknown> => parse(readFileSync(file, 'utf8').split(/^---$/m)[1]!) as Record<string, unknown>;
@@ -52,5 +56,47 @@ describe('the sample supervision records', () => {
   it('number each series without repeating a number', () => {
     const numbers = records.map((r) => String(r.number));
     expect(new Set(numbers).size).toBe(numbers.length);
+  });
+});
+
+describe('the sample supervision records agree with their tasks', () => {
+  const tasks: TaskRecord[] = filesOf('tasks').map((file) => ({
+    ...taskSchema.parse(frontMatter(join(content, 'tasks', file))),
+    code: file.replace(/\.md$/, ''),
+  }));
+  const records = filesOf('supervision').map((file) => ({ file, ...supervisionSchema.parse(frontMatter(join(content, 'supervision', file))) }));
+  const warnings = settingsSchema.parse(parse(readFileSync(join(content, 'settings', 'site.yml'), 'utf8'))).warnings;
+  const asOf = (day: string) => new Map(evaluateTasks(tasks, day, warnings).map((t) => [t.code, t]));
+
+  it('remind of tasks still unfinished on the day the reminder went out, within the warning window', () => {
+    const problems = records
+      .filter((r) => r.kind === 'reminder')
+      .flatMap((r) => {
+        const board = asOf(r.date);
+        return r.tasks.flatMap((code) => {
+          const task = board.get(code)!;
+          if (task.status === 'completed' || task.status === 'signed_off') return [`${r.file}: ${code} was finished by ${r.date}`];
+          const dates = [task.deadline, ...task.visibleMilestones.filter((m) => !m.done).map((m) => m.due)];
+          return dates.some((d) => d >= r.date && d <= addDays(r.date, warnings.deadlineYellowDays))
+            ? []
+            : [`${r.file}: nothing of ${code} falls due soon after ${r.date}`];
+        });
+      });
+    expect(problems).toEqual([]);
+  });
+
+  it('order and escalate only work not finished when the record was issued, and escalate to someone other than the task’s own leader', () => {
+    const problems = records
+      .filter((r) => r.kind === 'order' || r.kind === 'escalation')
+      .flatMap((r) => {
+        const board = asOf(r.date);
+        return r.tasks.flatMap((code) => {
+          const task = board.get(code)!;
+          const finished = task.status === 'signed_off' ? [`${r.file}: ${code} was signed off by ${r.date}`] : [];
+          const sameLeader = r.leader && r.leader.name === task.leadLeader.name ? [`${r.file}: escalated to ${code}'s own leader`] : [];
+          return [...finished, ...sameLeader];
+        });
+      });
+    expect(problems).toEqual([]);
   });
 });
