@@ -53,7 +53,11 @@ async function exactMatches(pagefind: Pagefind, query: string, filters: Record<s
   return found.flatMap((f) => f.results);
 }
 
-const PAGE_SIZE = 20;
+/**
+ * Results shown at first and added by each press of 显示更多: each result's page text is fetched and
+ * decoded before it is shown, so a short first list keeps a phone responsive while it loads.
+ */
+const PAGE_SIZE = 10;
 const EXCERPT_CHARS = 90;
 /** Filters that only content pages have: with one of them set, messages are not searched. */
 const CONTENT_ONLY_FILTERS = ['category', 'status'];
@@ -61,9 +65,15 @@ const CONTENT_ONLY_FILTERS = ['category', 'status'];
 class SiteSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
   #run = 0;
+  /** Every content result of the last search, in order; the list shows the first of them. */
+  #found: PagefindResult[] = [];
+  #more!: HTMLElement;
 
   connectedCallback(): void {
     const form = this.querySelector('form')!;
+    this.#more = this.querySelector<HTMLElement>('[data-more-results]')!;
+    const moreButton = this.#more.querySelector('button')!;
+    moreButton.addEventListener('click', () => void this.showMore(moreButton));
     const params = new URLSearchParams(location.search);
     for (const field of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
       const value = params.get(field.name);
@@ -89,26 +99,13 @@ class SiteSearch extends HTMLElement {
   }
 
   /** Content pages matching the query and filters: exact names first, then Pagefind's order. */
-  private async searchPages(query: string, filters: Record<string, string>): Promise<{ total: number; shown: Shown[] }> {
+  private async searchPages(query: string, filters: Record<string, string>): Promise<PagefindResult[]> {
     const pagefind = await this.load();
     const found = await pagefind.search(query || null, { filters });
-    let results = found.results;
-    if (query) {
-      const exact = await exactMatches(pagefind, query, filters);
-      const ids = new Set(exact.map((r) => r.id));
-      results = [...exact.filter((r, i) => exact.findIndex((o) => o.id === r.id) === i), ...results.filter((r) => !ids.has(r.id))];
-    }
-    const pages = await Promise.all(results.slice(0, PAGE_SIZE).map((r) => r.data()));
-    return {
-      total: results.length,
-      shown: pages.map((page) => ({
-        url: page.url,
-        title: page.meta.title ?? page.url,
-        type: page.filters.type?.[0] ?? '',
-        date: page.meta.date ? { label: page.meta.dateLabel ?? '', date: page.meta.date } : null,
-        excerpt: excerptOf(fromPagefind(page.raw_content ?? page.content, page.locations), EXCERPT_CHARS),
-      })),
-    };
+    if (!query) return found.results;
+    const exact = await exactMatches(pagefind, query, filters);
+    const ids = new Set(exact.map((r) => r.id));
+    return [...exact.filter((r, i) => exact.findIndex((o) => o.id === r.id) === i), ...found.results.filter((r) => !ids.has(r.id))];
   }
 
   /** Published messages matching the query, from the board. */
@@ -145,6 +142,8 @@ class SiteSearch extends HTMLElement {
     for (const [key, value] of data) if (key !== 'q' && value !== '') filters[key] = String(value);
     if (remember) history.replaceState(null, '', `?${new URLSearchParams(data as unknown as Record<string, string>)}`);
     messageSection.hidden = true;
+    this.#found = [];
+    this.#more.hidden = true;
     if (!query && Object.keys(filters).length === 0) {
       summary.textContent = '请输入关键词。';
       list.replaceChildren();
@@ -153,20 +152,25 @@ class SiteSearch extends HTMLElement {
     summary.textContent = '正在搜索…';
     const onlyMessages = filters.type === SEARCH_TYPE.message;
     const withMessages = query !== '' && (!filters.type || onlyMessages) && !CONTENT_ONLY_FILTERS.some((k) => filters[k]);
+    const loadPages = async () => {
+      const found = await this.searchPages(query, filters);
+      return { found, first: await Promise.all(found.slice(0, PAGE_SIZE).map(async (r) => shownPage(await r.data()))) };
+    };
     const [pages, messages] = await Promise.all([
-      onlyMessages ? Promise.resolve({ total: 0, shown: [] }) : this.searchPages(query, filters).catch(() => null),
+      onlyMessages ? Promise.resolve({ found: [], first: [] }) : loadPages().catch(() => null),
       withMessages ? this.searchMessages(query, filters.unit).catch(() => null) : Promise.resolve(undefined),
     ]);
     if (run !== this.#run) return;
     const parts: string[] = [];
     if (pages === null) parts.push('搜索索引加载失败，请稍后重试，或到公示栏按条件筛选');
-    else if (!onlyMessages)
-      parts.push(pages.total === 0 ? `没有找到相关的公示内容` : `找到 ${pages.total} 条公示内容${pages.total > PAGE_SIZE ? `，显示前 ${PAGE_SIZE} 条` : ''}`);
+    else if (!onlyMessages) parts.push(pages.found.length === 0 ? `没有找到相关的公示内容` : `找到 ${pages.found.length} 条公示内容`);
     if (messages === null) parts.push('网民留言暂时无法搜索，可到网民留言页搜索');
     else if (messages) parts.push(messages.total === 0 ? '没有相关的网民留言' : `${messages.count} 条公开的网民留言`);
     else if (onlyMessages) parts.push('请输入关键词搜索网民留言');
     summary.textContent = `${query ? `「${query}」：` : ''}${parts.join('；')}。`;
-    list.replaceChildren(...(pages?.shown ?? []).map((item) => resultItem(item)));
+    list.replaceChildren(...(pages?.first ?? []).map((item) => resultItem(item)));
+    this.#found = pages?.found ?? [];
+    this.offerMore(list.children.length);
     if (messages && messages.total > 0) {
       messageSection.hidden = false;
       messageSection.querySelector('ol')!.replaceChildren(...messages.shown.map((item) => resultItem(item)));
@@ -175,6 +179,45 @@ class SiteSearch extends HTMLElement {
       more.textContent = `在网民留言页查看全部 ${messages.count} 条`;
     }
   }
+
+  /** The 显示更多 button under the content results, saying how many are shown of how many. */
+  private offerMore(shown: number): void {
+    const rest = this.#found.length - shown;
+    this.#more.hidden = rest <= 0;
+    this.#more.querySelector('button')!.textContent = `再显示 ${Math.min(rest, PAGE_SIZE)} 条`;
+    this.#more.querySelector('[data-shown]')!.textContent = `已显示 ${shown} 条，共 ${this.#found.length} 条`;
+  }
+
+  /** Adds the next results to the list and moves the focus to the first one added, as a reader expects. */
+  private async showMore(button: HTMLButtonElement): Promise<void> {
+    const run = this.#run;
+    const list = this.querySelector<HTMLOListElement>('[data-results]')!;
+    const from = list.children.length;
+    button.disabled = true;
+    try {
+      const pages = await Promise.all(this.#found.slice(from, from + PAGE_SIZE).map(async (r) => shownPage(await r.data())));
+      if (run !== this.#run) return;
+      const added = pages.map((item) => resultItem(item));
+      list.append(...added);
+      this.offerMore(list.children.length);
+      added[0]?.querySelector('a')?.focus();
+    } catch {
+      this.#more.querySelector('[data-shown]')!.textContent = '加载失败，请再试一次。';
+    } finally {
+      button.disabled = false;
+    }
+  }
+}
+
+/** A content page as the list shows it, its excerpt made from the page's own text. */
+function shownPage(page: PagefindPage): Shown {
+  return {
+    url: page.url,
+    title: page.meta.title ?? page.url,
+    type: page.filters.type?.[0] ?? '',
+    date: page.meta.date ? { label: page.meta.dateLabel ?? '', date: page.meta.date } : null,
+    excerpt: excerptOf(fromPagefind(page.raw_content ?? page.content, page.locations, EXCERPT_CHARS), EXCERPT_CHARS),
+  };
 }
 
 /** One result: its type and date, the title as a link, and the excerpt with the matched words marked. */

@@ -113,6 +113,32 @@ test.describe('search results', () => {
     await expectAccessible(page);
   });
 
+  test('show ten results at first, and ten more each time 再显示 is pressed, the focus on the first one added', async ({ page }) => {
+    await page.goto('/search/?type=' + encodeURIComponent('重点任务'));
+    const results = page.locator('[data-results] > li');
+    await expect(results).toHaveCount(10);
+    const total = Number((await page.locator('[data-summary]').textContent())!.match(/找到 (\d+) 条公示内容/)![1]);
+    expect(total).toBeGreaterThan(20);
+    const more = page.getByRole('button', { name: '再显示 10 条' });
+    await expect(page.getByText(`已显示 10 条，共 ${total} 条`)).toBeVisible();
+    await more.click();
+    await expect(results).toHaveCount(20);
+    await expect(results.nth(10).getByRole('link')).toBeFocused();
+    const rest = page.getByRole('button', { name: /^再显示 \d+ 条$/ });
+    for (let shown = 20; shown < total; shown += 10) {
+      await expect(rest).toHaveText(`再显示 ${Math.min(10, total - shown)} 条`);
+      await rest.click();
+      await expect(results).toHaveCount(Math.min(shown + 10, total));
+    }
+    await expect(page.locator('[data-more-results]')).toBeHidden();
+    const links = await results.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(links).size).toBe(total);
+    await page.getByLabel('关键词').fill('qzxvkw');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await expect(page.locator('[data-summary]')).toContainText('没有找到相关的公示内容');
+    await expect(page.locator('[data-more-results]')).toBeHidden();
+  });
+
   test('filter by type: messages only, or one kind of page only', async ({ page }) => {
     await page.goto('/search/?q=' + encodeURIComponent('电梯') + '&type=' + encodeURIComponent('网民留言'));
     await expect(page.locator('[data-message-results] li').first()).toBeVisible();

@@ -154,6 +154,26 @@ describe('fromPagefind', () => {
     expect(marked.marks).toHaveLength(1);
     expect(marked.text.slice(marked.marks[0]!.start, marked.marks[0]!.end)).toBe('电梯');
   });
+  it('reading only the words around the matches gives the excerpt the whole page gives (property)', () => {
+    const words = TASK_PAGE.split(Z);
+    const length = fc.integer({ min: 20, max: 120 });
+    fc.assert(
+      fc.property(fc.nat({ max: words.length - 1 }), length, (location, length) => {
+        const windowed = fromPagefind(TASK_PAGE, [location], length);
+        expect(windowed.text.length).toBeLessThan(4 * length);
+        expect(excerptOf(windowed, length)).toEqual(excerptOf(fromPagefind(TASK_PAGE, [location]), length));
+      }),
+    );
+    // With several matches the two may settle on different groups of them; either is a fair excerpt.
+    const wholeText = fromPagefind(TASK_PAGE, []).text;
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat({ max: words.length - 1 }), { minLength: 2, maxLength: 6 }), length, (locations, length) => {
+        const excerpt = excerptOf(fromPagefind(TASK_PAGE, locations, length), length);
+        expect(wholeText).toContain(excerpt.parts.map((p) => p.text).join(''));
+        if (locations.some((i) => /[\p{L}\p{N}]/u.test(words[i]!))) expect(excerpt.parts.some((p) => p.mark)).toBe(true);
+      }),
+    );
+  });
 });
 
 describe('excerptOf', () => {

@@ -13,6 +13,8 @@
 export interface MarkedText {
   text: string;
   marks: { start: number; end: number }[];
+  /** The text is a window of a longer one: more came before / after it. */
+  clipped?: { before: boolean; after: boolean };
 }
 
 export interface ExcerptPart {
@@ -36,11 +38,47 @@ const CLAUSE_END = /[，、：,:）)」』》]/u;
 const isHan = (c: string) => HAN.test(c);
 const tight = (c: string) => CJK_PUNCT.test(c);
 
-/** Pagefind's `raw_content` (words joined by U+200B, `<` and `>` escaped) and the matched word positions (`locations`), as text to excerpt. */
-export function fromPagefind(rawContent: string, locations: readonly number[]): MarkedText {
+/**
+ * Pagefind's `raw_content` (words joined by U+200B, `<` and `>` escaped) and the matched word positions
+ * (`locations`), as text to excerpt. With `window` (an excerpt's length), only the words around the
+ * closest group of matches are read, enough for an excerpt of that length: the browser then does a few
+ * hundred characters' work per result instead of the whole page's.
+ */
+export function fromPagefind(rawContent: string, locations: readonly number[], window?: number): MarkedText {
   const words = rawContent.split('\u200B').map((w) => w.replaceAll('&lt;', '<').replaceAll('&gt;', '>'));
   const matched = new Set(locations);
-  return clean(words.map((text, i) => ({ text, mark: matched.has(i) })));
+  let [from, to] = [0, words.length];
+  if (window !== undefined)
+    [from, to] = wordsAround(
+      words,
+      [...matched].sort((a, b) => a - b),
+      window,
+    );
+  const marked = clean(words.slice(from, to).map((text, i) => ({ text, mark: matched.has(from + i) })));
+  return { ...marked, clipped: { before: from > 0, after: to < words.length } };
+}
+
+/** The words from `window` characters before the match with most matches in the next `window` characters, to twice `window` after it. */
+function wordsAround(words: readonly string[], locations: readonly number[], window: number): [number, number] {
+  const offsets: number[] = [];
+  let at = 0;
+  for (const w of words) {
+    offsets.push(at);
+    at += w.length;
+  }
+  let anchor = 0;
+  let bestCount = 0;
+  for (const i of locations) {
+    const count = locations.filter((j) => offsets[j]! >= offsets[i]! && offsets[j]! + words[j]!.length <= offsets[i]! + window).length;
+    if (count > bestCount) [anchor, bestCount] = [i, count];
+  }
+  let from = anchor;
+  while (from > 0 && offsets[anchor]! - offsets[from]! < window) from -= 1;
+  // Not from a block's end (“. ”), which reads as 。 only after the text before it.
+  while (from < anchor && /^\s*\.?\s*$/.test(words[from]!)) from += 1;
+  let to = anchor;
+  while (to < words.length && offsets[to]! - offsets[anchor]! < 2 * window) to += 1;
+  return [from, to];
 }
 
 /** Plain text (a message's masked content) and the words searched for, as text to excerpt. */
@@ -123,7 +161,7 @@ function wordBoundaries(text: string): () => number[] {
 }
 
 /** An excerpt of at most about `maxChars` characters around the matches, cut at sentence, clause or word boundaries. */
-export function excerptOf({ text, marks }: MarkedText, maxChars = 80): Excerpt {
+export function excerptOf({ text, marks, clipped }: MarkedText, maxChars = 80): Excerpt {
   const anchor = anchorOf(marks, maxChars);
   const words = wordBoundaries(text);
   // How far back from the first match the excerpt may start, to begin with its sentence or clause.
@@ -159,7 +197,7 @@ export function excerptOf({ text, marks }: MarkedText, maxChars = 80): Excerpt {
   if (at < end) parts.push({ text: text.slice(at, end), mark: false });
   const lastPart = parts.at(-1);
   if (lastPart && !lastPart.mark) lastPart.text = lastPart.text.trimEnd();
-  return { parts, cutBefore: start > 0, cutAfter: end < text.length };
+  return { parts, cutBefore: start > 0 || (clipped?.before ?? false), cutAfter: end < text.length || (clipped?.after ?? false) };
 }
 
 /** The excerpt as plain text, with … where it was cut (for tests and for screen-reader-only copies). */
