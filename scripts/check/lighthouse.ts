@@ -36,7 +36,13 @@ async function audit(browser: Browser, url: string, page: Audited): Promise<Resu
   try {
     // Set in each new document before its own scripts run, after Lighthouse has cleared storage and cache.
     if (page.elder) await tab.evaluateOnNewDocument(() => localStorage.setItem('duban-elder', '1'));
-    const result = await lighthouse(url + page.path, { output: 'json', logLevel: 'error' }, undefined, tab);
+    // The full-page screenshot and the back/forward-cache test take about a third of each run and feed no budget.
+    const result = await lighthouse(
+      url + page.path,
+      { output: 'json', logLevel: 'error', skipAudits: ['bf-cache'], disableFullPageScreenshot: true },
+      undefined,
+      tab,
+    );
     if (!result) throw new Error(`Lighthouse 没有结果：${page.path}`);
     return result.lhr;
   } finally {

@@ -4,7 +4,8 @@
  * the office has already issued for it in that window, if any. The office sees at a glance which it has not
  * yet sent; the public sees that the rule is kept.
  */
-import { addDays, daysBetween, type IsoDate } from '../calendar/dates.ts';
+import type { IsoDate } from '../calendar/dates.ts';
+import { watchedDates, type WatchedDate } from '../tasks/watched-dates.ts';
 import type { WarningSettings } from '../content/schemas.ts';
 import type { EvaluatedTask } from '../tasks/types.ts';
 import type { SupervisionRecord } from './status.ts';
@@ -13,8 +14,7 @@ export interface ReminderDue {
   task: string;
   title: string;
   leadUnit: string;
-  /** The task's own deadline, or a milestone by name. */
-  what: { kind: 'deadline' } | { kind: 'milestone'; name: string };
+  what: WatchedDate['what'];
   due: IsoDate;
   daysLeft: number;
   /** The reminder already issued for this task since the window opened, if any. */
@@ -26,13 +26,9 @@ export function remindersDue(tasks: readonly EvaluatedTask[], records: readonly 
   const due: ReminderDue[] = [];
   for (const task of tasks) {
     if (task.status === 'completed' || task.status === 'signed_off') continue;
-    const dates: [ReminderDue['what'], IsoDate, number][] = [[{ kind: 'deadline' }, task.deadline, settings.deadlineYellowDays]];
-    for (const m of task.visibleMilestones) if (!m.done) dates.push([{ kind: 'milestone', name: m.name }, m.due, settings.milestoneYellowDays]);
-    for (const [what, date, window] of dates) {
-      const daysLeft = daysBetween(asOf, date);
-      if (daysLeft < 0 || daysLeft > window) continue;
-      const opened = addDays(date, -window);
-      const sent = reminders.find((r) => r.tasks.includes(task.code) && r.date >= opened);
+    for (const { what, due: date, daysLeft, warning, windowOpens } of watchedDates(task.deadline, task.visibleMilestones, asOf, settings)) {
+      if (warning !== 'yellow') continue;
+      const sent = reminders.find((r) => r.tasks.includes(task.code) && r.date >= windowOpens);
       due.push({
         task: task.code,
         title: task.title,

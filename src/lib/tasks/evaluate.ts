@@ -22,6 +22,7 @@
  */
 import { daysBetween, type IsoDate } from '../calendar/dates.ts';
 import type { WarningSettings } from '../content/schemas.ts';
+import { watchedDates } from './watched-dates.ts';
 import type { EvaluatedTask, ProgressBasis, Recheck, Staleness, TaskRecord, TaskStatus, WarningCause, WarningColour } from './types.ts';
 
 const SEVERITY: Record<WarningColour, number> = { done: 0, green: 1, yellow: 2, red: 3 };
@@ -173,22 +174,17 @@ function taskStatus(start: IsoDate, asOf: IsoDate, progress: number, signedOff: 
 
 function ownFindings(task: TaskRecord, milestones: TaskRecord['milestones'], progress: number, asOf: IsoDate, settings: WarningSettings): Finding[] {
   const findings: Finding[] = [];
-  const toDeadline = daysBetween(asOf, task.deadline);
-  if (toDeadline < 0) {
-    findings.push({ colour: 'red', text: `截止日期 ${task.deadline} 已过 ${-toDeadline} 天，当前进度 ${progress}%`, source: { kind: 'deadline' } });
-  } else if (toDeadline <= settings.deadlineYellowDays) {
-    const when = toDeadline === 0 ? '今天到期' : `还有 ${toDeadline} 天`;
-    findings.push({ colour: 'yellow', text: `距截止日期 ${task.deadline} ${when}，当前进度 ${progress}%`, source: { kind: 'deadline' } });
-  }
-  for (const m of milestones) {
-    if (m.done) continue;
-    const toDue = daysBetween(asOf, m.due);
-    if (toDue < 0) {
-      findings.push({ colour: 'red', text: `「${m.name}」节点 ${m.due} 已过期 ${-toDue} 天未完成`, source: { kind: 'milestone', name: m.name } });
-    } else if (toDue <= settings.milestoneYellowDays) {
-      const when = toDue === 0 ? '今天到期' : `还有 ${toDue} 天到期`;
-      findings.push({ colour: 'yellow', text: `「${m.name}」节点 ${m.due} ${when}，尚未完成`, source: { kind: 'milestone', name: m.name } });
-    }
+  for (const { what, due, daysLeft, warning } of watchedDates(task.deadline, milestones, asOf, settings)) {
+    if (!warning) continue;
+    const text =
+      what.kind === 'deadline'
+        ? warning === 'red'
+          ? `截止日期 ${due} 已过 ${-daysLeft} 天，当前进度 ${progress}%`
+          : `距截止日期 ${due} ${daysLeft === 0 ? '今天到期' : `还有 ${daysLeft} 天`}，当前进度 ${progress}%`
+        : warning === 'red'
+          ? `「${what.name}」节点 ${due} 已过期 ${-daysLeft} 天未完成`
+          : `「${what.name}」节点 ${due} ${daysLeft === 0 ? '今天到期' : `还有 ${daysLeft} 天到期`}，尚未完成`;
+    findings.push({ colour: warning, text, source: what });
   }
   return findings;
 }
