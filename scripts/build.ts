@@ -2,9 +2,8 @@
  * npm run build: the site into dist/ (or DUBAN_OUT_DIR), in the steps every build takes, whoever runs
  * it (an operator, or the server rebuilding itself: src/server/site-builds/rebuilder.ts):
  *
- * 1. `astro build`: the static pages into client/, the server bundle into server/;
- * 2. Pagefind indexes the content pages of client/ (pagefind.yml, with the folder of this build);
- * 3. scripts/precompress.ts writes the Brotli and gzip copies;
+ * 1–3. the steps of scripts/build-steps.ts: `astro build` (static pages into client/, the server bundle
+ *    into server/), Pagefind over the content pages of client/, scripts/precompress.ts (Brotli and gzip copies);
  * 4. build.json, the build's stamp (when, which version and commit, the day the board is computed for),
  *    written last and whole: a folder without it is a build that did not finish.
  *
@@ -16,11 +15,12 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { boardDay, loadDistrictRules } from '../src/data/district-rules.ts';
 import { STAMP_FILE, type BuildStamp } from '../src/server/site-builds/folders.ts';
+import { buildSteps, type BuildStep } from './build-steps.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist');
 
-function run(what: string, script: string, args: string[]): void {
+function run({ name: what, script, args }: BuildStep): void {
   const started = performance.now();
   const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
@@ -39,9 +39,7 @@ function commitOf(): string | null {
 }
 
 rmSync(join(out, STAMP_FILE), { force: true });
-run('Astro 构建', join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), ['build']);
-run('Pagefind 索引', join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), ['--site', join(out, 'client')]);
-run('预压缩', join(root, 'scripts', 'precompress.ts'), []);
+for (const step of buildSteps(out)) run(step);
 
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 const day = boardDay(loadDistrictRules().settings);

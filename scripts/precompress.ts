@@ -1,7 +1,7 @@
 /**
- * The last step of `npm run build`: writes a Brotli (`.br`, quality 11) and a gzip (`.gz`, level 9)
+ * The last step of `npm run build`: writes a Brotli (`.br`, quality by brotliQuality) and a gzip (`.gz`, level 9)
  * copy beside every text file of the built site (dist/client, or DUBAN_OUT_DIR/client) of at least
- * 1 KB (quality 9 above 256 KB), for the server to send by negotiation (src/server/http/static-files.ts). The rules are in
+ * 1 KB, for the server to send by negotiation (src/server/http/static-files.ts). The rules are in
  * src/server/http/static-rules.ts: pages, styles, scripts, feeds, sitemaps, open data, the calendar,
  * the CMS bundle and Pagefind's loader; Pagefind's index chunks and wasm are gzip already and are left
  * alone. A copy that would not be smaller is not written (and an old one is removed). Files are
@@ -10,22 +10,19 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { ENCODINGS, isCompressible, type Encoding } from '../src/server/http/static-rules.ts';
+import { brotliQuality, ENCODINGS, isCompressible, type Encoding } from '../src/server/http/static-rules.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const site = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist', 'client');
 
-// Brotli's best quality (11) is slow on big files: the CMS bundle (5 MB) takes 15 s at 11 and 1 s at 9, for 10 % more
-// bytes. Pages, styles and scripts a visitor loads are far smaller and get 11.
-const brotliQuality = (size: number) => (size > 256 * 1024 ? 9 : 11);
-const compressors: Record<Encoding, (input: Buffer) => Promise<Buffer>> = {
-  br: (input) =>
+const compressors: Record<Encoding, (input: Buffer, path: string) => Promise<Buffer>> = {
+  br: (input, path) =>
     promisify(brotliCompress)(input, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: brotliQuality(input.length),
+        [constants.BROTLI_PARAM_QUALITY]: brotliQuality(`/${relative(site, path).split(sep).join('/')}`, input.length),
         [constants.BROTLI_PARAM_SIZE_HINT]: input.length,
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
       },
@@ -58,7 +55,7 @@ async function compressOne(path: string): Promise<void> {
   const input = readFileSync(path);
   before += input.length;
   for (const { name, suffix } of ENCODINGS) {
-    const output = await compressors[name](input);
+    const output = await compressors[name](input, path);
     if (output.length < input.length) {
       writeFileSync(`${path}${suffix}.tmp`, output);
       renameSync(`${path}${suffix}.tmp`, path + suffix);

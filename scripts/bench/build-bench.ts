@@ -1,21 +1,29 @@
 /**
- * npm run bench:build [-- --tasks 10000]
+ * npm run bench:build [-- --tasks 10000] [-- --tasks 2500,5000,10000,20000]
  *
- * Builds a synthetic district with duban (astro build + pagefind) and, in the same run, a bare Astro
- * site of the same Markdown with a minimal layout; prints time and peak memory of both beside the goals
- * (≤ 40 s, ≤ 1.5 GB, ≤ 1.5 × the bare build). Goals are reported, never asserted.
+ * For each size: builds a synthetic district with the steps of `npm run build` (scripts/build-steps.ts:
+ * Astro, Pagefind, precompression), each step timed with its peak memory (the process and its children),
+ * and, in the same run, a bare Astro site of the same Markdown with a minimal layout; prints both beside
+ * the goals at 10,000 tasks (build + index ≤ 40 s, ≤ 1.5 GB, ≤ 1.5 × the bare build). With several sizes
+ * it also prints how time and memory grow: the fitted exponent of cost ≈ a · tasks^b (1 is linear).
+ * Goals are reported, never asserted.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildSteps } from '../build-steps.ts';
+import { scalingExponent } from './scaling.ts';
 import { writeSyntheticDistrict } from './synthetic-district.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const work = join(root, '.bench');
-const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' } } });
-const taskCount = Number(values.tasks);
+const sizes = values.tasks.split(',').map((t) => Number(t.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error(`--tasks takes whole numbers of tasks, separated by commas: ${values.tasks}`);
+  process.exit(2);
+}
 
 interface Run {
   seconds: number;
@@ -71,40 +79,65 @@ async function writeBareSite(dir: string, tasksDir: string): Promise<void> {
   );
 }
 
-const content = join(work, 'content');
-console.log(`Generating a synthetic district of ${taskCount} tasks…`);
-await writeSyntheticDistrict(content, taskCount);
-const out = join(work, 'duban-out');
-const cache = join(work, 'duban-cache');
-await rm(out, { recursive: true, force: true });
-await rm(cache, { recursive: true, force: true }); // cold, like the bare site's first build
-const env = { DUBAN_CONTENT_DIR: content, DUBAN_OUT_DIR: out, DUBAN_CACHE_DIR: cache, DUBAN_AS_OF: '2026-11-23' };
+interface SizeResult {
+  tasks: number;
+  steps: (Run & { name: string })[];
+  bare: Run;
+}
 
-console.log('Building with duban…');
-const build = await measure(bin('astro'), ['build', '--silent'], root, env);
-console.log('Indexing with Pagefind…');
-const index = await measure(bin('pagefind'), ['--site', join(out, 'client'), '--silent'], root, {});
-const pages = (await readdir(join(out, 'client', 'tasks'))).length;
+async function benchmark(taskCount: number): Promise<SizeResult> {
+  const content = join(work, 'content');
+  console.log(`\n${taskCount} tasks: generating the synthetic district…`);
+  await writeSyntheticDistrict(content, taskCount);
+  const out = join(work, 'duban-out');
+  const cache = join(work, 'duban-cache');
+  await rm(out, { recursive: true, force: true });
+  await rm(cache, { recursive: true, force: true }); // cold, like the bare site's first build
+  const env = { DUBAN_CONTENT_DIR: content, DUBAN_OUT_DIR: out, DUBAN_CACHE_DIR: cache, DUBAN_AS_OF: '2026-11-23' };
+  const steps: SizeResult['steps'] = [];
+  for (const step of buildSteps(out)) {
+    console.log(`${taskCount} tasks: ${step.name}…`);
+    steps.push({ name: step.name, ...(await measure(process.execPath, [step.script, ...step.args], root, env)) });
+  }
+  console.log(`${taskCount} tasks: the bare Astro site…`);
+  const bareDir = join(work, 'bare');
+  await writeBareSite(bareDir, content + '/tasks');
+  const bare = await measure(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], bareDir, {});
+  return { tasks: taskCount, steps, bare };
+}
 
-console.log('Building the bare Astro site…');
-const bareDir = join(work, 'bare');
-await writeBareSite(bareDir, content + '/tasks');
-const bare = await measure(bin('astro'), ['build', '--silent'], bareDir, {});
+const results: SizeResult[] = [];
+for (const size of sizes) results.push(await benchmark(size));
 
-const total = build.seconds + index.seconds;
-const peak = Math.max(build.peakMiB, index.peakMiB);
+const seconds = (r: SizeResult, upTo = r.steps.length) => r.steps.slice(0, upTo).reduce((s, step) => s + step.seconds, 0);
+const peak = (r: SizeResult) => Math.max(...r.steps.map((s) => s.peakMiB));
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-const rows = [
-  ['duban astro build', build.seconds, build.peakMiB],
-  ['duban pagefind index', index.seconds, index.peakMiB],
-  ['duban build + index', total, peak],
-  ['bare Astro build (baseline)', bare.seconds, bare.peakMiB],
-] as const;
-console.log(`\nBuild benchmark: ${taskCount} tasks (${pages} entries under /tasks/), ${(await import('node:os')).cpus().length} cores\n`);
-console.log('| run | seconds | peak memory (MiB) |\n|---|---:|---:|');
-for (const [name, s, m] of rows) console.log(`| ${name} | ${s.toFixed(1)} | ${m.toFixed(0)} |`);
-console.log(`\nGoal ≤ 40 s for build + index: ${total.toFixed(1)} s, ${verdict(total <= 40)}`);
-console.log(`Goal ≤ 1.5 GB peak memory: ${(peak / 1024).toFixed(2)} GiB, ${verdict(peak <= 1536)}`);
-console.log(
-  `Goal ≤ 1.5 × the bare build: build alone ${(build.seconds / bare.seconds).toFixed(2)} ×, build + index ${(total / bare.seconds).toFixed(2)} ×, ${verdict(total / bare.seconds <= 1.5)}`,
-);
+console.log(`\nBuild benchmark, ${(await import('node:os')).cpus().length} cores (seconds; peak memory in MiB of the step and its children)\n`);
+const names = results[0]!.steps.map((s) => s.name);
+console.log(`| tasks | ${names.join(' | ')} | build + index | whole build | peak MiB | bare Astro | Astro ÷ bare | build + index ÷ bare |`);
+console.log(`|---:|${names.map(() => '---:|').join('')}---:|---:|---:|---:|---:|---:|`);
+for (const r of results) {
+  const index = seconds(r, 2);
+  console.log(
+    `| ${r.tasks} | ${r.steps.map((s) => `${s.seconds.toFixed(1)} (${s.peakMiB.toFixed(0)})`).join(' | ')} | ${index.toFixed(1)} | ${seconds(r).toFixed(1)} | ${peak(r).toFixed(0)} | ${r.bare.seconds.toFixed(1)} (${r.bare.peakMiB.toFixed(0)}) | ${(r.steps[0]!.seconds / r.bare.seconds).toFixed(2)} × | ${(index / r.bare.seconds).toFixed(2)} × |`,
+  );
+}
+const goal = results.find((r) => r.tasks === 10_000);
+if (goal) {
+  const index = seconds(goal, 2);
+  console.log(
+    `\nAt 10,000 tasks: build + index ${index.toFixed(1)} s against ≤ 40 s, ${verdict(index <= 40)} (whole build with precompression ${seconds(goal).toFixed(1)} s)`,
+  );
+  console.log(`Peak memory ${(peak(goal) / 1024).toFixed(2)} GiB against ≤ 1.5 GB, ${verdict(peak(goal) <= 1536)}`);
+  console.log(
+    `Astro build ÷ bare Astro build: ${(goal.steps[0]!.seconds / goal.bare.seconds).toFixed(2)} × against ≤ 1.5 ×, ${verdict(goal.steps[0]!.seconds / goal.bare.seconds <= 1.5)}; build + index ÷ bare ${(index / goal.bare.seconds).toFixed(2)} ×`,
+  );
+}
+if (results.length > 1) {
+  const exponent = (cost: (r: SizeResult) => number) => scalingExponent(results.map((r) => ({ size: r.tasks, cost: cost(r) }))).toFixed(2);
+  console.log(`\nGrowth with the number of tasks (cost ≈ a · tasks^b; b = 1 is linear):`);
+  for (const [i, name] of names.entries())
+    console.log(`- ${name}: time b = ${exponent((r) => r.steps[i]!.seconds)}, memory b = ${exponent((r) => r.steps[i]!.peakMiB)}`);
+  console.log(`- whole build: time b = ${exponent((r) => seconds(r))}, peak memory b = ${exponent(peak)}`);
+  console.log(`- bare Astro build: time b = ${exponent((r) => r.bare.seconds)}, memory b = ${exponent((r) => r.bare.peakMiB)}`);
+}

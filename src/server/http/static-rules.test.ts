@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheControlFor, chooseEncoding, contentTypeOf, fileForPath, isCompressible } from './static-rules.ts';
+import { brotliQuality, cacheControlFor, chooseEncoding, contentTypeOf, fileForPath, isCompressible } from './static-rules.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -120,5 +120,15 @@ describe('the file an address names', () => {
     expect(fileForPath('/.env', has)).toBeUndefined();
     expect(fileForPath('/tasks\0/', has)).toBeUndefined();
     expect(fileForPath('tasks/', has)).toBeUndefined();
+  });
+});
+
+describe('brotliQuality', () => {
+  it('gives the hashed styles and scripts the best quality, big ones 9, and the many pages, feeds and data 5', () => {
+    expect(brotliQuality('/_astro/Base.Bx1.css', 20_000)).toBe(11);
+    expect(brotliQuality('/_astro/chart-draw.CY8.js', 300 * 1024)).toBe(9);
+    expect(brotliQuality('/tasks/ND-2026-001/index.html', 15_000)).toBe(5);
+    expect(brotliQuality('/units/housing/feed.xml', 8_000)).toBe(5);
+    expect(brotliQuality('/admin/decap-cms.js', 5_000_000)).toBe(5);
   });
 });

@@ -1,0 +1,27 @@
+/**
+ * The steps of `npm run build` (scripts/build.ts), in order, each a Node script run in its own process
+ * with the project as its folder. The build benchmark (scripts/bench/build-bench.ts) runs the same list,
+ * so what it measures is what an operator's build and the server's own rebuilds do.
+ */
+import { join, resolve } from 'node:path';
+
+export interface BuildStep {
+  /** As the build's log names it. */
+  name: string;
+  script: string;
+  args: string[];
+}
+
+const root = resolve(import.meta.dirname, '..');
+
+/** The steps for a build into `out` (dist/, or DUBAN_OUT_DIR). */
+export function buildSteps(out: string): BuildStep[] {
+  return [
+    // The static pages into client/, the server bundle into server/.
+    { name: 'Astro 构建', script: join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), args: ['build'] },
+    // The content pages of client/ (pagefind.yml), with this build's folder.
+    { name: 'Pagefind 索引', script: join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), args: ['--site', join(out, 'client')] },
+    // Brotli and gzip copies beside the text files.
+    { name: '预压缩', script: join(root, 'scripts', 'precompress.ts'), args: [] },
+  ];
+}
