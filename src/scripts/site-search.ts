@@ -54,10 +54,11 @@ async function exactMatches(pagefind: Pagefind, query: string, filters: Record<s
 }
 
 /**
- * Results shown at first and added by each press of 显示更多: each result's page text is fetched and
- * decoded before it is shown, so a short first list keeps a phone responsive while it loads.
+ * Results shown at first and added by each press of 再显示 (five, as Pagefind's own interface does): each
+ * result's page text is fetched and decoded before it is shown, so a short first list keeps a phone
+ * responsive while it loads.
  */
-const PAGE_SIZE = 10;
+const PAGE_SIZE = 5;
 const EXCERPT_CHARS = 90;
 /** Filters that only content pages have: with one of them set, messages are not searched. */
 const CONTENT_ONLY_FILTERS = ['category', 'status'];
@@ -86,7 +87,9 @@ class SiteSearch extends HTMLElement {
     form.addEventListener('change', (event) => {
       if ((event.target as HTMLElement).tagName === 'SELECT') void this.run(form, true);
     });
-    if (params.get('q') || params.get('type')) void this.run(form, false);
+    // A search in the address starts after the page's first frame, in a task of its own: the phone paints
+    // the form first, and no one long task holds both the page's rendering and the search's start.
+    if (params.get('q') || params.get('type')) requestAnimationFrame(() => setTimeout(() => void this.run(form, false)));
   }
 
   private load(): Promise<Pagefind> {

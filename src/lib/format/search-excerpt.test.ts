@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { excerptOf, excerptText, fromPagefind, fromTerms } from './search-excerpt.ts';
 
@@ -187,6 +187,16 @@ describe('excerptOf', () => {
   it('when the sentence is too long to show from its start, starts at a word boundary, not inside a word', () => {
     const excerpt = excerptOf(fromPagefind(TASK_PAGE, [wordIndex('验收')]), 40);
     expect(excerptText(excerpt)).toBe('…后组织居民代表参与验收。');
+  });
+
+  it('takes the words of Pagefind’s text from the index, without loading the browser’s Chinese dictionary', () => {
+    const segmenter = vi.spyOn(Intl, 'Segmenter');
+    try {
+      expect(excerptText(excerptOf(fromPagefind(TASK_PAGE, [wordIndex('验收')], 40), 40))).toBe('…后组织居民代表参与验收。');
+      expect(segmenter).not.toHaveBeenCalled();
+    } finally {
+      segmenter.mockRestore();
+    }
   });
 
   it('starts at the beginning when the match is near it, and never cuts inside a highlighted word', () => {

@@ -15,6 +15,8 @@ export interface MarkedText {
   marks: { start: number; end: number }[];
   /** The text is a window of a longer one: more came before / after it. */
   clipped?: { before: boolean; after: boolean };
+  /** Where its words start and end, when they are known (Pagefind's index holds the text in words). */
+  wordBounds?: number[];
 }
 
 export interface ExcerptPart {
@@ -107,9 +109,10 @@ function merge(marks: MarkedText['marks']): MarkedText['marks'] {
  * becomes 。; runs of white space become one space, kept only between letters or digits and other
  * text, dropped between two Chinese characters and beside Chinese punctuation.
  */
-function clean(pieces: readonly ExcerptPart[]): MarkedText {
+function clean(pieces: readonly ExcerptPart[]): MarkedText & { wordBounds: number[] } {
   let text = '';
   const marks: MarkedText['marks'] = [];
+  const wordBounds: number[] = [];
   let pendingSpace = false;
   const last = () => text.at(-1) ?? '';
   for (const piece of pieces) {
@@ -128,8 +131,10 @@ function clean(pieces: readonly ExcerptPart[]): MarkedText {
       text += c;
     }
     if (piece.mark && text.length > start) marks.push({ start: text[start] === ' ' ? start + 1 : start, end: text.length });
+    if (text.length > start) wordBounds.push(text[start] === ' ' ? start + 1 : start);
   }
-  return { text, marks: merge(marks) };
+  wordBounds.push(text.length);
+  return { text, marks: merge(marks), wordBounds };
 }
 
 /** Where to start: the mark with the most marks within one excerpt's length after it. */
@@ -161,9 +166,10 @@ function wordBoundaries(text: string): () => number[] {
 }
 
 /** An excerpt of at most about `maxChars` characters around the matches, cut at sentence, clause or word boundaries. */
-export function excerptOf({ text, marks, clipped }: MarkedText, maxChars = 80): Excerpt {
+export function excerptOf({ text, marks, clipped, wordBounds }: MarkedText, maxChars = 80): Excerpt {
   const anchor = anchorOf(marks, maxChars);
-  const words = wordBoundaries(text);
+  // Pagefind's own words where the text came from its index: no dictionary to load in the browser.
+  const words = wordBounds ? () => wordBounds : wordBoundaries(text);
   // How far back from the first match the excerpt may start, to begin with its sentence or clause.
   const reach = Math.floor(maxChars * 0.6);
   let start = 0;
