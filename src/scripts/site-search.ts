@@ -157,7 +157,7 @@ class SiteSearch extends HTMLElement {
     const withMessages = query !== '' && (!filters.type || onlyMessages) && !CONTENT_ONLY_FILTERS.some((k) => filters[k]);
     const loadPages = async () => {
       const found = await this.searchPages(query, filters);
-      return { found, first: await Promise.all(found.slice(0, PAGE_SIZE).map(async (r) => shownPage(await r.data()))) };
+      return { found, first: await shownPages(found, 0) };
     };
     const [pages, messages] = await Promise.all([
       onlyMessages ? Promise.resolve({ found: [], first: [] }) : loadPages().catch(() => null),
@@ -198,7 +198,7 @@ class SiteSearch extends HTMLElement {
     const from = list.children.length;
     button.disabled = true;
     try {
-      const pages = await Promise.all(this.#found.slice(from, from + PAGE_SIZE).map(async (r) => shownPage(await r.data())));
+      const pages = await shownPages(this.#found, from);
       if (run !== this.#run) return;
       const added = pages.map((item) => resultItem(item));
       list.append(...added);
@@ -210,6 +210,11 @@ class SiteSearch extends HTMLElement {
       button.disabled = false;
     }
   }
+}
+
+/** The next PAGE_SIZE results from `from`, each fetched and made ready to show. */
+function shownPages(found: readonly PagefindResult[], from: number): Promise<Shown[]> {
+  return Promise.all(found.slice(from, from + PAGE_SIZE).map(async (r) => shownPage(await r.data())));
 }
 
 /** A content page as the list shows it, its excerpt made from the page's own text. */
