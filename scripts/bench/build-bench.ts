@@ -8,7 +8,7 @@
  * it also prints how time and memory grow: the fitted exponent of cost ≈ a · tasks^b (1 is linear).
  * Goals are reported, never asserted.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,6 +51,8 @@ async function treeRssKiB(rootPid: number): Promise<number> {
 }
 
 function measure(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<Run> {
+  // The files the step before wrote are flushed first, so no step pays for another's writing.
+  execFileSync('sync');
   return new Promise((done, fail) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -6,9 +6,10 @@ import { getCollection } from 'astro:content';
 import type { IsoDate } from '../lib/calendar/dates.ts';
 import { describeProblems, findReferenceProblems } from '../lib/content/references.ts';
 import type { AssessmentData, CategoryData, LedgerData, Settings, UnitData } from '../lib/content/schemas.ts';
-import { boardDay, loadDistrictRules, type DistrictRules } from './district-rules.ts';
+import type { DistrictRules } from './district-rules.ts';
+import { siteFrame } from './site-frame.ts';
 import { evaluateTasks } from '../lib/tasks/evaluate.ts';
-import { compareCodes } from '../lib/tasks/board.ts';
+import { compareCodes, unitsOf } from '../lib/tasks/board.ts';
 import type { EvaluatedTask, TaskRecord } from '../lib/tasks/types.ts';
 import { nodesOf, type Node } from '../lib/scoring/timeliness.ts';
 import { existsSync } from 'node:fs';
@@ -30,6 +31,8 @@ export interface Board {
   settings: Settings;
   tasks: EvaluatedTask[];
   taskByCode: Map<string, EvaluatedTask>;
+  /** The tasks each unit leads or takes part in, in code order: grouped once for every unit page, calendar and count. */
+  tasksByUnit: Map<string, EvaluatedTask[]>;
   units: Named<UnitData>[];
   unitById: Map<string, UnitData>;
   ledgers: Named<LedgerData>[];
@@ -61,6 +64,12 @@ export function loadBoard(): Promise<Board> {
   return cached;
 }
 
+function tasksByUnit(tasks: readonly EvaluatedTask[]): Map<string, EvaluatedTask[]> {
+  const byUnit = new Map<string, EvaluatedTask[]>();
+  for (const task of tasks) for (const unit of unitsOf(task)) (byUnit.get(unit) ?? byUnit.set(unit, []).get(unit)!).push(task);
+  return byUnit;
+}
+
 const byOrder = <T extends { order: number }>(a: Named<T>, b: Named<T>) => a.data.order - b.data.order || a.id.localeCompare(b.id);
 
 async function load(): Promise<Board> {
@@ -76,8 +85,7 @@ async function load(): Promise<Board> {
       getCollection('supervision'),
     ],
   );
-  const rules = loadDistrictRules();
-  const { settings } = rules;
+  const { rules, settings, asOf } = siteFrame();
 
   const records = taskEntries.map((e): TaskRecord & { file: string } => ({ ...e.data, code: e.id, file: e.filePath ?? e.id }));
   const units = unitEntries.map((e) => ({ id: e.id, data: e.data })).sort(byOrder);
@@ -101,7 +109,6 @@ async function load(): Promise<Board> {
   });
   if (problems.length > 0) throw new Error(describeProblems(problems));
 
-  const { asOf } = boardDay(settings);
   const supervisionRecords = supervisionFiles.map(({ file: _, ...r }): SupervisionRecord => r);
   const tasks = evaluateTasks(
     records.sort((a, b) => compareCodes(a.code, b.code)),
@@ -133,6 +140,7 @@ async function load(): Promise<Board> {
     settings,
     tasks,
     taskByCode: new Map(tasks.map((t) => [t.code, t])),
+    tasksByUnit: tasksByUnit(tasks),
     units,
     unitById: new Map(units.map((u) => [u.id, u.data])),
     ledgers,

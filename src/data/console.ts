@@ -27,7 +27,7 @@ import { draftFor, saveDraft } from '../server/messages/commands/save-draft.ts';
 import { savedWords, type Draft } from '../server/messages/drafts.ts';
 import { loadMessage } from '../server/messages/repository.ts';
 import { getRuntime } from '../server/runtime.ts';
-import { loadBoard } from './board.ts';
+import { loadDirectory } from './directory.ts';
 
 /** The signed-in member of staff as the commands know them. */
 export function staffActor(staff: StaffSession): Actor {
@@ -154,7 +154,7 @@ export async function consoleMessagePage(
   astro: Pick<AstroGlobal, 'request' | 'response' | 'params' | 'url' | 'locals' | 'redirect'>,
 ): Promise<ConsoleMessagePage | Response> {
   const runtime = await getRuntime();
-  const board = await loadBoard();
+  const board = await loadDirectory();
   const staff = astro.locals.staff!;
   const actor = staffActor(staff);
   const number = normaliseTrackingNumber(astro.params.number ?? '') ?? '';
@@ -291,7 +291,7 @@ export async function consoleMessagePage(
     actions: eventsFor(actor, record)
       .filter((e): e is ActionEvent => CONSOLE_ACTIONS.includes(e as ActionEvent))
       .filter((e) => ACTIONS[e].definition.offered?.(record) ?? true),
-    units: board.units.map((u) => ({ id: u.id, name: u.data.name })),
+    units: board.units.map((u) => ({ id: u.id, name: u.name })),
     suggestedUnit,
     dueIfAssignedToday: preview.kind === 'set' ? preview.due : null,
     errors,
@@ -332,7 +332,7 @@ export async function accountsPage(astro: Pick<AstroGlobal, 'request' | 'respons
     return null;
   }
   const runtime = await getRuntime();
-  const board = await loadBoard();
+  const board = await loadDirectory();
   let errors: { field: string; message: string }[] = [];
   let issued: AccountsPage['issued'] = null;
   let values: Record<string, string> = {};
@@ -371,7 +371,7 @@ export async function accountsPage(astro: Pick<AstroGlobal, 'request' | 'respons
   }
   return {
     accounts: await listAccounts(runtime.store.db),
-    units: board.units.map((u) => ({ id: u.id, name: u.data.name })),
+    units: board.units.map((u) => ({ id: u.id, name: u.name })),
     errors,
     issued,
     done: ACCOUNT_DONE[astro.url.searchParams.get('done') ?? ''] ?? null,

@@ -20,7 +20,7 @@ import type { Settings } from '../lib/content/schemas.ts';
 import { randomBytes } from 'node:crypto';
 import { getRuntime, type Runtime } from '../server/runtime.ts';
 import { clientAddressOf, viaTrustedProxy } from '../server/http/client-address.ts';
-import { loadBoard } from './board.ts';
+import { loadDirectory } from './directory.ts';
 
 export { getRuntime, type Runtime };
 
@@ -28,7 +28,7 @@ let choices: Promise<SubmissionChoices> | undefined;
 
 /** What a citizen may pick: the settings' types, the content's units and tasks. The same object every time, so validation reuses its schema. */
 export function messageChoices(runtime: Runtime): Promise<SubmissionChoices> {
-  choices ??= loadBoard().then((board) => ({
+  choices ??= loadDirectory().then((board) => ({
     types: runtime.rules.settings.messages.types.map((t) => t.id),
     units: board.units.map((u) => u.id),
     tasks: board.tasks.map((t) => t.code),
@@ -37,7 +37,7 @@ export function messageChoices(runtime: Runtime): Promise<SubmissionChoices> {
 }
 
 export async function viewContext(runtime: Runtime): Promise<ViewContext> {
-  const board = await loadBoard();
+  const board = await loadDirectory();
   const types = new Map(runtime.rules.settings.messages.types.map((t) => [t.id, t.label]));
   return {
     asOf: today(),
@@ -82,7 +82,7 @@ export async function trackPage(astro: Pick<AstroGlobal, 'request' | 'clientAddr
   for (const [name, value] of Object.entries(outcome.headers)) astro.response.headers.set(name, value);
   const { record } = outcome;
   const message = record ? publicMessage(record, await viewContext(runtime)) : null;
-  const board = await loadBoard();
+  const board = await loadDirectory();
   return {
     outcome,
     message,
@@ -126,7 +126,7 @@ export interface SubmitPage {
 /** The message form: submit it on a POST, and prepare the page; the response gets the outcome's status and headers. */
 export async function submitPage(astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'response' | 'url'>): Promise<SubmitPage> {
   const runtime = await getRuntime();
-  const board = await loadBoard();
+  const board = await loadDirectory();
   noStore(astro.response.headers);
   const outcome =
     astro.request.method === 'POST'
@@ -144,7 +144,7 @@ export async function submitPage(astro: Pick<AstroGlobal, 'request' | 'clientAdd
     errorList,
     types,
     receiptType: outcome.receipt ? types.find((t) => t.id === outcome.values.type) : undefined,
-    units: board.units.map((u) => ({ id: u.id, name: u.data.name })),
+    units: board.units.map((u) => ({ id: u.id, name: u.name })),
     taskTitle: task ? `${task.code} ${task.title}` : null,
     clockStartsAt: CLOCK_START_LABELS[runtime.rules.deadlines.clockStartsAt],
     question: newQuestion(runtime.secret),

@@ -1,13 +1,13 @@
 /** A unit's figures for its page and the units index: tasks by role, warnings, on-time rate and rank. */
 import type { Board } from './board';
-import { countWarnings, roleOf } from '../lib/tasks/board';
+import { countWarnings } from '../lib/tasks/board';
 import { timeliness, type Node } from '../lib/scoring/timeliness';
 import type { MonthlyRanking } from '../lib/scoring/ranking';
 
 const nodesByUnit = new WeakMap<Board, Map<string, Node[]>>();
 
 export function unitSummary(board: Board, unitId: string, headline: MonthlyRanking | undefined) {
-  const involved = board.tasks.filter((t) => roleOf(t, unitId) !== undefined);
+  const involved = board.tasksByUnit.get(unitId) ?? [];
   const led = involved.filter((t) => t.leadUnit === unitId);
   const yearStart = `${board.asOf.slice(0, 4)}-01-01`;
   if (!nodesByUnit.has(board))

@@ -3,7 +3,7 @@
  * page of the full list. Without it the list still works: every single filter has its own pages.
  * Where it will run the page draws its form in place of those per-value links (class script-only), so
  * the page offers one filter, not two; if the task data cannot be loaded, the links come back.
- * It loads /data/task-index.json on first use and builds rows like TaskTable.astro's; the heading,
+ * It loads /data/task-index.json on first use and writes TaskTable.astro's rows (lib/tasks/task-row.ts); the heading,
  * summary and caption follow the filter (lib/tasks/list-text.ts, as on the static pages), and an
  * empty result says so.
  * The chosen filters go into the address (?warning=red&unit=housing) so a view can be shared.
@@ -11,6 +11,7 @@
 import type { TaskIndexRow } from '../lib/tasks/task-index';
 import { listCaption, listSummary, listTitle, type ChosenFilter } from '../lib/tasks/list-text';
 import type { WarningColour } from '../lib/tasks/types';
+import { taskRowHtml } from '../lib/tasks/task-row';
 
 const FIELD = { ledger: 3, category: 4, unit: 5, status: 7, warning: 8 } as const;
 const SHOWN_AT_MOST = 500;
@@ -63,7 +64,10 @@ class TaskFilter extends HTMLElement {
       }
       const matches = rows.filter((r) => chosen.every(([k, v]) => r[FIELD[k]] === v));
       if (byDeadline) matches.sort((a, b) => a[9].localeCompare(b[9]) || a[0].localeCompare(b[0], 'en', { numeric: true }));
-      body.replaceChildren(...matches.slice(0, SHOWN_AT_MOST).map((r) => rowFor(r, labelOf('status', r[7]))));
+      body.innerHTML = matches
+        .slice(0, SHOWN_AT_MOST)
+        .map((r) => taskRowHtml(r))
+        .join('');
       if (pagination) pagination.hidden = true;
       const words: ChosenFilter[] = chosen.map(([k, v]) => ({
         dimension: form.querySelector(`label[for="${select(k).id}"]`)?.textContent ?? k,
@@ -124,53 +128,6 @@ class PageTexts {
     if (this.#caption) this.#caption.textContent = caption;
     this.#frame?.setAttribute('aria-label', caption);
   }
-}
-
-function cell(label: string | undefined, ...children: (Node | string)[]): HTMLTableCellElement {
-  const td = document.createElement('td');
-  if (label) td.dataset.label = label;
-  td.append(...children);
-  return td;
-}
-
-function span(className: string, text: string): HTMLSpanElement {
-  const s = document.createElement('span');
-  s.className = className;
-  s.textContent = text;
-  return s;
-}
-
-function rowFor(r: TaskIndexRow, statusLabel: string): HTMLTableRowElement {
-  const [code, title, isSubTask, , , , unitShortName, , warning, deadline, progress, stale, warningLabel, warningDetail] = r;
-  const link = document.createElement('a');
-  link.href = `/tasks/${code}/`;
-  link.textContent = title;
-  const bar = span('bar', '');
-  bar.setAttribute('aria-hidden', 'true');
-  const fill = document.createElement('span');
-  fill.style.width = `${progress}%`;
-  bar.append(fill);
-  const time = document.createElement('time');
-  time.dateTime = deadline;
-  time.textContent = deadline;
-  const head = cell(undefined, link, ...(isSubTask ? [span('note', '（子任务）')] : []));
-  head.className = 'card-head';
-  const badge = cell(undefined, span(`badge badge-${warning}`, warningLabel), ...(warningDetail ? [span('badge-detail', warningDetail)] : []));
-  badge.className = 'card-badge';
-  const codeCell = cell(undefined, code);
-  codeCell.className = 'card-quiet';
-  const tr = document.createElement('tr');
-  tr.className = `row-${warning}`;
-  tr.append(
-    codeCell,
-    head,
-    cell('牵头单位', unitShortName),
-    cell('截止日期', time),
-    cell('进度', `${progress}%`, bar),
-    cell('状态', statusLabel, ...(stale ? [document.createElement('br'), span('badge badge-stale', '更新滞后')] : [])),
-    badge,
-  );
-  return tr;
 }
 
 customElements.define('task-filter', TaskFilter);

@@ -236,3 +236,18 @@ test.describe('caching', () => {
     }
   });
 });
+
+test('the server bundle carries no content store: on-demand pages name units and tasks from the build’s directory (decision 022)', async ({ request }) => {
+  const chunks = join(siteDir, '..', 'server', 'chunks');
+  expect(readdirSync(chunks).filter((f) => /data-layer-content/.test(f))).toEqual([]);
+  const directory = JSON.parse(readFileSync(join(siteDir, 'data', 'directory.json'), 'utf8')) as { units: { id: string; name: string }[]; tasks: string[][] };
+  const [code, title] = directory.tasks[0]!;
+  // The reply board narrowed to a task names it, and offers the units that have messages by their names.
+  const board = await (await request.get(`/messages/?task=${encodeURIComponent(code!)}`)).text();
+  expect(board).toContain(`关于任务「${title}」的网民留言`);
+  const services = (await (await request.get('/open311/v2/services/consultation.json')).json()) as {
+    attributes: { code: string; values?: { key: string; name: string }[] }[];
+  };
+  const units = services.attributes.find((a) => a.values?.some((v) => v.key === directory.units[0]!.id));
+  expect(units?.values?.map((v) => v.name)).toEqual(directory.units.map((u) => u.name));
+});

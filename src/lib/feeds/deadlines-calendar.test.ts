@@ -24,4 +24,20 @@ describe('deadline calendar', () => {
     expect(events.map((e) => e.uid)).toEqual(['WL-1-deadline@example.org', 'WL-1-m1@example.org']);
     expect(events[0]!.description).toContain('https://example.org/tasks/WL-1/');
   });
+
+  it('writes a task the same in every calendar that lists it, with each site’s own links and ids', () => {
+    const long = evaluateTasks([makeTask({ code: 'WL-2', title: '城区雨污分流改造工程'.repeat(8), deadline: '2026-02-28' })], '2026-11-23', defaultWarnings);
+    const both = [...tasks, ...long];
+    const parse = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const district = renderDeadlineCalendar({ name: '望澜区', site: 'https://example.org', host: 'example.org' }, both, () => '区住建局');
+    const unit = renderDeadlineCalendar({ name: '区住建局', site: 'https://example.org', host: 'example.org' }, long, () => '区住建局');
+    const otherSite = renderDeadlineCalendar({ name: '望澜区', site: 'https://duban.example.net', host: 'duban.example.net' }, both, () => '区水务局');
+    const summaryOf = (ics: string) => parse(ics).map((e) => [e.uid, e.summary, e.description]);
+    expect(summaryOf(unit)).toEqual(summaryOf(district).slice(2));
+    expect(parse(otherSite).map((e) => e.uid)).toEqual(['WL-1-deadline@duban.example.net', 'WL-1-m1@duban.example.net', 'WL-2-deadline@duban.example.net']);
+    expect(parse(otherSite)[2]!.description).toBe('牵头单位：区水务局\nhttps://duban.example.net/tasks/WL-2/');
+    // RFC 5545 lines are at most 75 octets: the long title is folded, and unfolds to itself.
+    for (const line of unit.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(parse(unit)[0]!.summary).toBe(`【截止】${'城区雨污分流改造工程'.repeat(8)}（WL-2）`);
+  });
 });

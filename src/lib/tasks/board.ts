@@ -7,7 +7,8 @@ import { STATUS_ORDER, WARNING_ORDER } from '../tasks/vocabulary.ts';
 import type { EvaluatedTask, TaskStatus, WarningColour } from './types.ts';
 
 /** Task codes compare by their numeric parts: WL-2026-9 before WL-2026-10. */
-export const compareCodes = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+const codeCollator = new Intl.Collator('en', { numeric: true });
+export const compareCodes = (a: string, b: string): number => codeCollator.compare(a, b);
 
 export function byCode(a: EvaluatedTask, b: EvaluatedTask): number {
   return compareCodes(a.code, b.code);

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { stringify } from 'csv-stringify/sync';
 import { getRuntime } from '../../data/messages';
-import { loadBoard } from '../../data/board';
+import { loadDirectory } from '../../data/directory';
 import { readTallies } from '../../server/messages/tallies';
 import { figuresByMonth, figuresByUnit, overallFigures } from '../../lib/messages/stats';
 import { FIGURES_HEADER, figuresRow } from '../../lib/messages/stats-export';
@@ -13,7 +13,7 @@ export const prerender = false;
 
 export const GET: APIRoute = async () => {
   const runtime = await getRuntime();
-  const board = await loadBoard();
+  const board = await loadDirectory();
   const tallies = await readTallies(runtime.store.db);
   const rows = [
     [`网民留言办理统计（截至 ${today()}）`],

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { stringify } from 'csv-stringify/sync';
 import { getRuntime } from '../../../data/messages';
-import { loadBoard } from '../../../data/board';
+import { loadDirectory } from '../../../data/directory';
 import { queueById } from '../../../lib/messages/queues';
 import { readQueueFilter } from '../../../lib/messages/queue-filter';
 import { queuePage } from '../../../server/messages/queues';
@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ params, locals, url }) => {
   const queue = queueById(params.id ?? '');
   if (!queue) return new Response('没有这个队列', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const runtime = await getRuntime();
-  const board = await loadBoard();
+  const board = await loadDirectory();
   const { account } = locals.staff!;
   const scope = { asOf: today(), filter: readQueueFilter(url.searchParams), ...(account.role === 'handler' ? { unit: account.unit ?? '' } : {}) };
   const types = new Map(runtime.rules.settings.messages.types.map((t) => [t.id, t.label]));

@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadBoard } from '../../../data/board';
 import { renderDeadlineCalendar } from '../../../lib/feeds/deadlines-calendar';
-import { roleOf } from '../../../lib/tasks/board';
 
 export async function getStaticPaths() {
   const board = await loadBoard();
@@ -13,7 +12,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const board = await loadBoard();
   const id = params.id!;
   const base = site ?? new URL('http://localhost:4321');
-  const tasks = board.tasks.filter((t) => roleOf(t, id) !== undefined);
+  const tasks = board.tasksByUnit.get(id) ?? [];
   const body = renderDeadlineCalendar(
     { name: `${board.unitById.get(id)!.name}：任务截止日期和节点`, site: base.href, host: base.host },
     tasks,

@@ -1,6 +1,6 @@
 /** GeoReport v2 service definition: the extra attributes a request of this type takes. */
 import type { APIRoute } from 'astro';
-import { loadBoard } from '../../../../data/board';
+import { loadDirectory } from '../../../../data/directory';
 import { getRuntime } from '../../../../data/messages';
 import { serviceDefinition } from '../../../../lib/messages/open311';
 import { formatOf, unknownFormat, open311Errors, open311Response } from '../../../../server/open311/respond';
@@ -13,13 +13,13 @@ export const GET: APIRoute = async ({ params }) => {
   const runtime = await getRuntime();
   if (!runtime.rules.settings.messages.types.some((t) => t.id === params.code))
     return open311Errors(format, 404, [`service_code：没有「${params.code}」这种留言类型`]);
-  const board = await loadBoard();
+  const board = await loadDirectory();
   return open311Response(
     format,
     'definition',
     serviceDefinition(
       params.code!,
-      board.units.map((u) => ({ id: u.id, name: u.data.name })),
+      board.units.map((u) => ({ id: u.id, name: u.name })),
     ),
   );
 };
