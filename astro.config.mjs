@@ -23,7 +23,9 @@ const cacheKey = contentDir && createHash('sha256').update(resolve(contentDir)).
 export default defineConfig({
   site: process.env.DUBAN_SITE_URL ?? 'http://localhost:4321',
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: the built handler renders routes only; the front door (src/server/http/front-door.ts) serves the
+  // built files itself, so the adapter's own look for a file before every on-demand request is not made twice.
+  adapter: node({ mode: 'middleware' }),
   integrations: [selfHostedDecap(), sitemap({ filter: (page) => !/\/(admin|console)\//.test(page) }), sitemapAlias(), sourceScriptHashes()],
   outDir: process.env.DUBAN_OUT_DIR ?? './dist',
   cacheDir: process.env.DUBAN_CACHE_DIR ?? (cacheKey ? `./node_modules/.astro-${cacheKey}` : './node_modules/.astro'),

@@ -275,3 +275,11 @@ test('text with comparison signs or markup is accepted and shown as text', async
   expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(page).not.toContain('<script>alert(1)</script>');
 });
+
+test('an address with broken percent-encoding is a 400 in Chinese, for a page, a message route and Open311 alike', async ({ request }) => {
+  for (const path of ['/tasks/%E4%B8/', '/messages/%E4%B8', '/open311/v2/requests/%ZZ.json', '/console/%E4']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toContain('地址中的编码有误');
+  }
+});

@@ -44,6 +44,21 @@ function pathOf(target: string | undefined): string {
   }
 }
 
+function decodes(target: string | undefined): boolean {
+  try {
+    decodeURI(target ?? '/');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An address that is not valid percent-encoding (/%E4%B8) names no page: 400, as the adapter's standalone handler answered it. */
+function badAddress(response: ServerResponse): void {
+  response.writeHead(400, { 'Content-Type': TEXT, 'Cache-Control': 'no-store' });
+  response.end('地址中的编码有误（% 后应为两位十六进制数字），请检查链接。');
+}
+
 /** A raw response on a socket the HTTP parser gave up on (or never handed to a request handler). */
 function answerRaw(socket: Duplex, status: string, headers: Record<string, string>, body: string): void {
   if (!socket.writable) return void socket.destroy();
@@ -71,7 +86,7 @@ export function createFrontDoor(current: () => CurrentSite, { requestTimeoutMs, 
       const { handler, serving } = current();
       serving?.secure(request, response);
       const verdict = methodVerdict(request.method ?? '', pathOf(request.url));
-      const dynamic = () => compress(request, response, () => void handler(request, response));
+      const dynamic = () => (decodes(request.url) ? compress(request, response, () => void handler(request, response)) : badAddress(response));
       if (verdict.kind === 'pass') return serving ? serving.serveFile(request, response, dynamic) : dynamic();
       const status = verdict.kind === 'options' ? 204 : 405;
       response.writeHead(status, { Allow: verdict.allow, 'Content-Type': TEXT, 'Cache-Control': 'no-store' });

@@ -21,7 +21,7 @@ export interface ServedSite {
 }
 
 export async function loadServedSite(dir: string, { siteUrl, log }: { siteUrl: string; log?: (line: string) => void }): Promise<ServedSite> {
-  // The built entry starts a server of its own unless told not to; only its handler is wanted.
+  // Only the built entry's handler is wanted: in middleware mode (astro.config.mjs) it starts no server, and this keeps it so.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
   const { handler } = (await import(pathToFileURL(serverEntryOf(dir)).href)) as { handler?: RequestListener };
   if (typeof handler !== 'function') throw new Error('服务端入口没有导出 handler');
