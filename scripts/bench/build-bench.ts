@@ -1,9 +1,10 @@
 /**
- * npm run bench:build [-- --tasks 10000] [-- --tasks 2500,5000,10000,20000]
+ * npm run bench:build [-- --tasks 10000] [-- --tasks 2500,5000,10000,20000] [-- --rounds 3]
  *
  * For each size: builds a synthetic district with the steps of `npm run build` (scripts/build-steps.ts:
  * Astro, Pagefind, precompression), each step timed with its peak memory (the process and its children),
- * and, in the same run, a bare Astro site of the same Markdown with a minimal layout; prints both beside
+ * and, in the same run, a bare Astro site of the same Markdown with a minimal layout, the two in turn for
+ * each round (medians of the rounds are reported: this machine's times vary by a fifth); prints both beside
  * the goals at 10,000 tasks (build + index ≤ 40 s, ≤ 1.5 GB, ≤ 1.5 × the bare build). With several sizes
  * it also prints how time and memory grow: the fitted exponent of cost ≈ a · tasks^b (1 is linear).
  * Goals are reported, never asserted.
@@ -18,8 +19,13 @@ import { writeSyntheticDistrict } from './synthetic-district.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const work = join(root, '.bench');
-const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { tasks: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '1' } } });
+const rounds = Number(values.rounds);
 const sizes = values.tasks.split(',').map((t) => Number(t.trim()));
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`--rounds takes a whole number of rounds: ${values.rounds}`);
+  process.exit(2);
+}
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   console.error(`--tasks takes whole numbers of tasks, separated by commas: ${values.tasks}`);
   process.exit(2);
@@ -93,19 +99,33 @@ async function benchmark(taskCount: number): Promise<SizeResult> {
   await writeSyntheticDistrict(content, taskCount);
   const out = join(work, 'duban-out');
   const cache = join(work, 'duban-cache');
-  await rm(out, { recursive: true, force: true });
-  await rm(cache, { recursive: true, force: true }); // cold, like the bare site's first build
   const env = { DUBAN_CONTENT_DIR: content, DUBAN_OUT_DIR: out, DUBAN_CACHE_DIR: cache, DUBAN_AS_OF: '2026-11-23' };
-  const steps: SizeResult['steps'] = [];
-  for (const step of buildSteps(out)) {
-    console.log(`${taskCount} tasks: ${step.name}…`);
-    steps.push({ name: step.name, ...(await measure(process.execPath, [step.script, ...step.args], root, env)) });
-  }
-  console.log(`${taskCount} tasks: the bare Astro site…`);
   const bareDir = join(work, 'bare');
-  await writeBareSite(bareDir, content + '/tasks');
-  const bare = await measure(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], bareDir, {});
-  return { tasks: taskCount, steps, bare };
+  const ours: SizeResult['steps'][] = [];
+  const bares: Run[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const of = rounds > 1 ? `, round ${round} of ${rounds}` : '';
+    await rm(out, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true }); // cold, like the bare site's first build
+    const steps: SizeResult['steps'] = [];
+    for (const step of buildSteps(out)) {
+      console.log(`${taskCount} tasks: ${step.name}${of}…`);
+      steps.push({ name: step.name, ...(await measure(process.execPath, [step.script, ...step.args], root, env)) });
+    }
+    ours.push(steps);
+    console.log(`${taskCount} tasks: the bare Astro site${of}…`);
+    await writeBareSite(bareDir, content + '/tasks');
+    bares.push(await measure(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent'], bareDir, {}));
+  }
+  const medianRun = (runs: Run[]): Run => ({ seconds: median(runs.map((r) => r.seconds)), peakMiB: median(runs.map((r) => r.peakMiB)) });
+  const steps = ours[0]!.map((step, i) => ({ name: step.name, ...medianRun(ours.map((round) => round[i]!)) }));
+  return { tasks: taskCount, steps, bare: medianRun(bares) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
 }
 
 const results: SizeResult[] = [];
@@ -114,7 +134,9 @@ for (const size of sizes) results.push(await benchmark(size));
 const seconds = (r: SizeResult, upTo = r.steps.length) => r.steps.slice(0, upTo).reduce((s, step) => s + step.seconds, 0);
 const peak = (r: SizeResult) => Math.max(...r.steps.map((s) => s.peakMiB));
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-console.log(`\nBuild benchmark, ${(await import('node:os')).cpus().length} cores (seconds; peak memory in MiB of the step and its children)\n`);
+console.log(
+  `\nBuild benchmark, ${(await import('node:os')).cpus().length} cores, ${rounds === 1 ? 'one round' : `median of ${rounds} rounds`} (seconds; peak memory in MiB of the step and its children)\n`,
+);
 const names = results[0]!.steps.map((s) => s.name);
 console.log(`| tasks | ${names.join(' | ')} | build + index | whole build | peak MiB | bare Astro | Astro ÷ bare | build + index ÷ bare |`);
 console.log(`|---:|${names.map(() => '---:|').join('')}---:|---:|---:|---:|---:|---:|`);

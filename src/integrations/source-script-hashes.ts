@@ -45,7 +45,9 @@ export function sourceScriptHashes(): AstroIntegration {
         writeFileSync(join(outDir, 'inline-scripts.json'), `${JSON.stringify({ hashes }, null, 1)}\n`);
         const allowed = new Set(hashes);
         const site = fileURLToPath(dir);
-        const blocked = filesUnder(site, '.html').filter((page) => inlineScriptHashes(readFileSync(page, 'utf8')).some((hash) => !allowed.has(hash)));
+        const blocked = filesUnder(site, '.html').filter((page) =>
+          inlineScriptHashes(readFileSync(page, 'latin1'), 'latin1').some((hash) => !allowed.has(hash)),
+        );
         logger.info(`源代码中的内联脚本 ${hashes.length} 段，已写入 inline-scripts.json（内容安全策略）`);
         if (blocked.length)
           logger.warn(

@@ -130,4 +130,11 @@ describe('inline scripts written in the source', () => {
     const [text] = sourceInlineScripts('<script is:inline>\n  go();\n</script>');
     expect(inlineScriptHashes(`<html><script>${text}</script></html>`)).toEqual([sha(text!)]);
   });
+
+  it('finds the same hashes in a page read as latin1 bytes as in the page read as UTF-8, Chinese and emoji in the scripts included', () => {
+    const page = '<html><title>督办公开</title><script>const 句末 = /[。！？]/; say("朗读 🔊")</script><script type="module">x()</script></html>';
+    const bytes = Buffer.from(page, 'utf8');
+    expect(inlineScriptHashes(bytes.toString('latin1'), 'latin1')).toEqual(inlineScriptHashes(page));
+    expect(inlineScriptHashes(page)[0]).toBe(sha('const 句末 = /[。！？]/; say("朗读 🔊")'));
+  });
 });

@@ -31,15 +31,19 @@ export function sourceInlineScripts(astro: string): string[] {
     .map((m) => m[3]!);
 }
 
-/** `'sha256-…'` sources for the inline scripts of an HTML document, in the order they appear, without repeats. */
-export function inlineScriptHashes(html: string): string[] {
+/**
+ * `'sha256-…'` sources for the inline scripts of an HTML document, in the order they appear, without repeats.
+ * `read: 'latin1'` takes the document's bytes read as latin1 (a character a byte: a third of the time of
+ * decoding UTF-8, for a build's thousands of pages); each script's text is then decoded as UTF-8 to be hashed.
+ */
+export function inlineScriptHashes(html: string, read: 'utf8' | 'latin1' = 'utf8'): string[] {
   const hashes = new Set<string>();
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     const attributes = match[1]!;
     if (/\ssrc\s*=/i.test(attributes)) continue;
     const type = /\stype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
     if (type && type !== 'module' && !type.includes('javascript')) continue; // data blocks (JSON-LD) are not run
-    hashes.add(scriptHash(match[2]!));
+    hashes.add(scriptHash(read === 'latin1' ? Buffer.from(match[2]!, 'latin1').toString('utf8') : match[2]!));
   }
   return [...hashes];
 }
