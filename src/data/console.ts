@@ -154,12 +154,12 @@ export async function consoleMessagePage(
   astro: Pick<AstroGlobal, 'request' | 'response' | 'params' | 'url' | 'locals' | 'redirect'>,
 ): Promise<ConsoleMessagePage | Response> {
   const runtime = await getRuntime();
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   const staff = astro.locals.staff!;
   const actor = staffActor(staff);
   const number = normaliseTrackingNumber(astro.params.number ?? '') ?? '';
   let loaded = number ? await loadMessage(runtime.store.db, number) : undefined;
-  const unitName = (id: string) => board.unitById.get(id)?.name ?? id;
+  const unitName = (id: string) => directory.unitById.get(id)?.name ?? id;
   const empty: ConsoleMessagePage = {
     found: false,
     record: null,
@@ -231,7 +231,7 @@ export async function consoleMessagePage(
   }
   const record = loaded!.record;
   const { deadlines, calendar } = runtime.rules;
-  const task = record.task ? board.taskByCode.get(record.task) : undefined;
+  const task = record.task ? directory.taskByCode.get(record.task) : undefined;
   const suggestedUnit = task?.leadUnit ?? record.targetUnit;
   const preview = deadlineOf(
     {
@@ -291,7 +291,7 @@ export async function consoleMessagePage(
     actions: eventsFor(actor, record)
       .filter((e): e is ActionEvent => CONSOLE_ACTIONS.includes(e as ActionEvent))
       .filter((e) => ACTIONS[e].definition.offered?.(record) ?? true),
-    units: board.units.map((u) => ({ id: u.id, name: u.name })),
+    units: directory.units.map((u) => ({ id: u.id, name: u.name })),
     suggestedUnit,
     dueIfAssignedToday: preview.kind === 'set' ? preview.due : null,
     errors,
@@ -332,7 +332,7 @@ export async function accountsPage(astro: Pick<AstroGlobal, 'request' | 'respons
     return null;
   }
   const runtime = await getRuntime();
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   let errors: { field: string; message: string }[] = [];
   let issued: AccountsPage['issued'] = null;
   let values: Record<string, string> = {};
@@ -371,7 +371,7 @@ export async function accountsPage(astro: Pick<AstroGlobal, 'request' | 'respons
   }
   return {
     accounts: await listAccounts(runtime.store.db),
-    units: board.units.map((u) => ({ id: u.id, name: u.name })),
+    units: directory.units.map((u) => ({ id: u.id, name: u.name })),
     errors,
     issued,
     done: ACCOUNT_DONE[astro.url.searchParams.get('done') ?? ''] ?? null,

@@ -28,23 +28,23 @@ let choices: Promise<SubmissionChoices> | undefined;
 
 /** What a citizen may pick: the settings' types, the content's units and tasks. The same object every time, so validation reuses its schema. */
 export function messageChoices(runtime: Runtime): Promise<SubmissionChoices> {
-  choices ??= loadDirectory().then((board) => ({
+  choices ??= loadDirectory().then((directory) => ({
     types: runtime.rules.settings.messages.types.map((t) => t.id),
-    units: board.units.map((u) => u.id),
-    tasks: board.tasks.map((t) => t.code),
+    units: directory.units.map((u) => u.id),
+    tasks: directory.tasks.map((t) => t.code),
   }));
   return choices;
 }
 
 export async function viewContext(runtime: Runtime): Promise<ViewContext> {
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   const types = new Map(runtime.rules.settings.messages.types.map((t) => [t.id, t.label]));
   return {
     asOf: today(),
     deadlines: runtime.rules.deadlines,
     calendar: runtime.rules.calendar,
     typeLabel: (id) => types.get(id) ?? id,
-    unitName: (id) => board.unitById.get(id)?.name ?? id,
+    unitName: (id) => directory.unitById.get(id)?.name ?? id,
   };
 }
 
@@ -82,11 +82,11 @@ export async function trackPage(astro: Pick<AstroGlobal, 'request' | 'clientAddr
   for (const [name, value] of Object.entries(outcome.headers)) astro.response.headers.set(name, value);
   const { record } = outcome;
   const message = record ? publicMessage(record, await viewContext(runtime)) : null;
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   return {
     outcome,
     message,
-    taskTitle: message?.task ? (board.taskByCode.get(message.task)?.title ?? null) : null,
+    taskTitle: message?.task ? (directory.taskByCode.get(message.task)?.title ?? null) : null,
     canRate: record !== null && mayRate(record),
   };
 }
@@ -126,7 +126,7 @@ export interface SubmitPage {
 /** The message form: submit it on a POST, and prepare the page; the response gets the outcome's status and headers. */
 export async function submitPage(astro: Pick<AstroGlobal, 'request' | 'clientAddress' | 'response' | 'url'>): Promise<SubmitPage> {
   const runtime = await getRuntime();
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   noStore(astro.response.headers);
   const outcome =
     astro.request.method === 'POST'
@@ -137,20 +137,20 @@ export async function submitPage(astro: Pick<AstroGlobal, 'request' | 'clientAdd
   const errorList = Object.entries(outcome.errors).map(([field, message]) => ({ field: ERROR_ANCHORS[field] ?? field, message: message as string }));
   if (outcome.notice) errorList.unshift({ field: 'title', message: outcome.notice });
   const { types } = runtime.rules.settings.messages;
-  const task = outcome.values.task ? board.taskByCode.get(outcome.values.task) : undefined;
+  const task = outcome.values.task ? directory.taskByCode.get(outcome.values.task) : undefined;
   return {
     outcome,
     received: outcome.receipt,
     errorList,
     types,
     receiptType: outcome.receipt ? types.find((t) => t.id === outcome.values.type) : undefined,
-    units: board.units.map((u) => ({ id: u.id, name: u.name })),
+    units: directory.units.map((u) => ({ id: u.id, name: u.name })),
     taskTitle: task ? `${task.code} ${task.title}` : null,
     clockStartsAt: CLOCK_START_LABELS[runtime.rules.deadlines.clockStartsAt],
     question: newQuestion(runtime.secret),
     idempotencyKey: randomBytes(18).toString('base64url'),
     resendTo: resendTargets(runtime, outcome),
-    exampleTask: board.tasks[0]?.code ?? null,
+    exampleTask: directory.tasks[0]?.code ?? null,
   };
 }
 

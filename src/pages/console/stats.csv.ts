@@ -13,14 +13,16 @@ export const prerender = false;
 
 export const GET: APIRoute = async () => {
   const runtime = await getRuntime();
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   const tallies = await readTallies(runtime.store.db);
   const rows = [
     [`网民留言办理统计（截至 ${today()}）`],
     FIGURES_HEADER,
     figuresRow('合计', overallFigures(tallies)),
     ...figuresByMonth(tallies).map((m) => figuresRow(monthLabel(m.month), m.figures)),
-    ...figuresByUnit(tallies, runtime.rules.settings.messages.minMessagesToRank).map((u) => figuresRow(board.unitById.get(u.unit)?.name ?? u.unit, u.figures)),
+    ...figuresByUnit(tallies, runtime.rules.settings.messages.minMessagesToRank).map((u) =>
+      figuresRow(directory.unitById.get(u.unit)?.name ?? u.unit, u.figures),
+    ),
   ];
   return new Response(stringify(rows, { bom: true, record_delimiter: 'windows' }), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="message-stats-${today()}.csv"` },

@@ -19,9 +19,9 @@ const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache
 export const GET: APIRoute = async ({ url }) => {
   const query = readBoardQuery(new URLSearchParams({ q: url.searchParams.get('q') ?? '' }));
   if (!query.q) return new Response(JSON.stringify({ total: 0, count: '0', more: '/messages/', results: [] }), { headers: JSON_HEADERS });
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   const unitName = url.searchParams.get('unit');
-  const unit = unitName ? board.units.find((u) => u.name === unitName || u.id === unitName)?.id : undefined;
+  const unit = unitName ? directory.units.find((u) => u.name === unitName || u.id === unitName)?.id : undefined;
   if (unitName && !unit) return new Response(JSON.stringify({ total: 0, count: '0', more: boardHref(query), results: [] }), { headers: JSON_HEADERS });
   const runtime = await getRuntime();
   const filtered = { ...query, unit: unit ?? '' };

@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ params, locals, url }) => {
   const queue = queueById(params.id ?? '');
   if (!queue) return new Response('没有这个队列', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const runtime = await getRuntime();
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   const { account } = locals.staff!;
   const scope = { asOf: today(), filter: readQueueFilter(url.searchParams), ...(account.role === 'handler' ? { unit: account.unit ?? '' } : {}) };
   const types = new Map(runtime.rules.settings.messages.types.map((t) => [t.id, t.label]));
@@ -39,7 +39,7 @@ export const GET: APIRoute = async ({ params, locals, url }) => {
               r.number,
               types.get(r.type) ?? r.type,
               r.title,
-              r.unit ? (board.unitById.get(r.unit)?.name ?? r.unit) : '',
+              r.unit ? (directory.unitById.get(r.unit)?.name ?? r.unit) : '',
               STATE_LABELS[r.state as MessageState],
               chinaDate(r.submitted_at),
               r.due_date ?? '',

@@ -13,13 +13,13 @@ export const GET: APIRoute = async ({ params }) => {
   const runtime = await getRuntime();
   if (!runtime.rules.settings.messages.types.some((t) => t.id === params.code))
     return open311Errors(format, 404, [`service_code：没有「${params.code}」这种留言类型`]);
-  const board = await loadDirectory();
+  const directory = await loadDirectory();
   return open311Response(
     format,
     'definition',
     serviceDefinition(
       params.code!,
-      board.units.map((u) => ({ id: u.id, name: u.name })),
+      directory.units.map((u) => ({ id: u.id, name: u.name })),
     ),
   );
 };
