@@ -12,6 +12,7 @@ import type { TaskIndexRow } from '../lib/tasks/task-index';
 import { listCaption, listSummary, listTitle, type ChosenFilter } from '../lib/tasks/list-text';
 import type { WarningColour } from '../lib/tasks/types';
 import { taskRowHtml } from '../lib/tasks/task-row';
+import { compareCodes } from '../lib/tasks/board';
 
 const FIELD = { ledger: 3, category: 4, unit: 5, status: 7, warning: 8 } as const;
 const SHOWN_AT_MOST = 500;
@@ -63,7 +64,7 @@ class TaskFilter extends HTMLElement {
         return;
       }
       const matches = rows.filter((r) => chosen.every(([k, v]) => r[FIELD[k]] === v));
-      if (byDeadline) matches.sort((a, b) => a[9].localeCompare(b[9]) || a[0].localeCompare(b[0], 'en', { numeric: true }));
+      if (byDeadline) matches.sort((a, b) => a[9].localeCompare(b[9]) || compareCodes(a[0], b[0]));
       body.innerHTML = matches
         .slice(0, SHOWN_AT_MOST)
         .map((r) => taskRowHtml(r))
