@@ -14,7 +14,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSteps } from '../build-steps.ts';
-import { scalingExponent } from './scaling.ts';
+import { median, scalingExponent } from './scaling.ts';
 import { writeSyntheticDistrict } from './synthetic-district.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -120,12 +120,6 @@ async function benchmark(taskCount: number): Promise<SizeResult> {
   const medianRun = (runs: Run[]): Run => ({ seconds: median(runs.map((r) => r.seconds)), peakMiB: median(runs.map((r) => r.peakMiB)) });
   const steps = ours[0]!.map((step, i) => ({ name: step.name, ...medianRun(ours.map((round) => round[i]!)) }));
   return { tasks: taskCount, steps, bare: medianRun(bares) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
 }
 
 const results: SizeResult[] = [];

@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import { newChallenge } from '../../src/server/anti-abuse/altcha.ts';
+import { median } from './scaling.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
@@ -153,7 +154,6 @@ for (let round = 1; round <= runs; round += 1) {
 }
 for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const results = rounds.map((list) => ({
   label: list[0]!.label,
   rate: median(list.map((r) => r.rate)),

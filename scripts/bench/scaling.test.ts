@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scalingExponent } from './scaling.ts';
+import { median, scalingExponent } from './scaling.ts';
 
 describe('scalingExponent', () => {
   it('finds the power a cost grows by, whatever its constant factor (property)', () => {
@@ -21,5 +21,14 @@ describe('scalingExponent', () => {
   it('cannot fit one size', () => {
     expect(scalingExponent([{ size: 10_000, cost: 50 }])).toBeNaN();
     expect(scalingExponent([])).toBeNaN();
+  });
+});
+
+describe('median', () => {
+  it('is the middle round of an odd count and the mean of the middle two of an even one, in any order', () => {
+    expect(median([88.2, 101.9, 106.1])).toBe(101.9);
+    expect(median([106.1, 88.2, 101.9])).toBe(101.9);
+    expect(median([56.6, 51.3])).toBeCloseTo(53.95);
+    expect(median([7])).toBe(7);
   });
 });
