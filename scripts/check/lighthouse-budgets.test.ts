@@ -1,6 +1,6 @@
 import type { Result } from 'lighthouse';
 import { describe, expect, it } from 'vitest';
-import { BUDGETS, budgetFailures, medianRun, summaryOf } from './lighthouse-budgets';
+import { BUDGETS, budgetFailures, cpuSlowdownFor, medianRun, PHONE_BENCHMARK_INDEX, summaryOf } from './lighthouse-budgets';
 
 /** The parts of a Lighthouse report the check reads. */
 function report(performance: number, { cls = 0.01, tbt = 40, scriptBytes = 20_000, seo = 1 } = {}): Result {
@@ -59,5 +59,26 @@ describe('the budgets', () => {
     const lhr = report(1);
     delete (lhr.audits as Record<string, unknown>)['cumulative-layout-shift'];
     expect(budgetFailures(summaryOf('首页', '/', lhr, [lhr]))).toEqual(['首页（/）：累积布局偏移（CLS）NaN，超过 0.05']);
+  });
+});
+
+describe('the emulated phone', () => {
+  it('is the same phone on a fast host and a slow one: the slowdown follows the host’s benchmark index', () => {
+    expect(cpuSlowdownFor(PHONE_BENCHMARK_INDEX * 4)).toBe(4);
+    expect(cpuSlowdownFor(3_500)).toBeCloseTo(3.89, 2);
+    // A host three times slower than usual (as in CI on 2026-11-29) is slowed three times less.
+    expect(cpuSlowdownFor(1_200)).toBeCloseTo(1.33, 2);
+    for (const index of [1_000, 2_000, 3_000, 4_000]) expect(index / cpuSlowdownFor(index)).toBeCloseTo(PHONE_BENCHMARK_INDEX, -1);
+  });
+  it('never speeds a host up: one slower than the phone is used as it is', () => {
+    expect(cpuSlowdownFor(PHONE_BENCHMARK_INDEX)).toBe(1);
+    expect(cpuSlowdownFor(300)).toBe(1);
+  });
+  it('falls back to Lighthouse’s own 4 × when the host could not be measured', () => {
+    for (const index of [Number.NaN, 0, -5, Number.POSITIVE_INFINITY]) expect(cpuSlowdownFor(index)).toBe(4);
+  });
+  it('is read back from each report beside the figures it produced', () => {
+    const lhr = { ...report(0.99), environment: { benchmarkIndex: 2_700 }, configSettings: { throttling: { cpuSlowdownMultiplier: 3 } } } as unknown as Result;
+    expect(summaryOf('首页', '/', lhr, [lhr])).toMatchObject({ benchmarkIndex: 2_700, cpuSlowdown: 3 });
   });
 });
