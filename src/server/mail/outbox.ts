@@ -6,6 +6,7 @@
  * A re-sent query code (decision 015) is a notice like the others, by e-mail and, where a gateway is
  * set, by text message; it is queued with a seed in place of the code (sender.ts fills it in).
  */
+import { randomUUID } from 'node:crypto';
 import type { MessageEvent } from '../../lib/messages/state-machine.ts';
 import type { MessageRecord } from '../../lib/messages/types.ts';
 import { noticesFor, queryCodeNotice } from '../../lib/messages/notices.ts';
@@ -92,12 +93,14 @@ export async function queueQueryCode(
     ...(to.email ? [{ channel: 'email' as const, recipient: to.email }] : []),
     ...(to.mobile ? [{ channel: 'sms' as const, recipient: to.mobile }] : []),
   ];
+  // Each request is a notice of its own, even two within the same millisecond (the second replaces the first).
+  const request = randomUUID();
   for (const { channel, recipient } of sends) {
     const notice = queryCodeNotice(channel, facts);
     await trx
       .insertInto('outbox')
       .values({
-        key: `${message.number}|resend_code|${at}|${channel}`,
+        key: `${message.number}|resend_code|${at}|${channel}|${request}`,
         created_at: at,
         recipient,
         subject: notice.subject,
