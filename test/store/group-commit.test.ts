@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/server/db/open.ts';
+import { chained, verifyChain } from '../../src/server/audit/chain.ts';
+import { readQueueCounts } from '../../src/server/messages/queue-counts.ts';
 import { BACKENDS, backendEnv, postgresReachable } from './harness.ts';
 
 for (const backend of BACKENDS) {
@@ -55,6 +57,58 @@ for (const backend of BACKENDS) {
       expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
       const count = await sql<{ n: number }>`select count(*) as n from store_state where key in ('free-1', 'free-2')`.execute(s.db);
       expect(Number(count.rows[0]!.n)).toBe(2);
+    });
+
+    it('adds up the running totals its units leave to the end, once, without those of a unit that failed', async (ctx) => {
+      if (!store) return ctx.skip();
+      const s = store;
+      const count = (unit: string, delta: number, fail = false) =>
+        s.writes.run(async (trx, batch) => {
+          await trx
+            .insertInto('store_state')
+            .values({ key: `count-${unit}-${delta}`, value: 'x' })
+            .execute();
+          batch.addToCounters([{ table: 'queue_counts', key: { queue: 'new', unit }, delta: { count: delta } }]);
+          if (fail) throw new Error('failed after counting');
+          return delta;
+        });
+      // Started in one tick, so they share one batch: the failure makes it run again, each unit in its savepoint.
+      const results = await Promise.allSettled([
+        count('batch-a', 1),
+        count('batch-a', 2),
+        count('batch-a', 40, true),
+        count('batch-b', 5),
+        count('batch-b', -5),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((await readQueueCounts(s.db, 'batch-a')).get('new')).toBe(3);
+      // Changes that sum to nothing leave no row behind.
+      expect(await s.db.selectFrom('queue_counts').select('count').where('unit', '=', 'batch-b').execute()).toEqual([]);
+    });
+
+    it('passes the audit chain’s end from unit to unit, and forgets the hash of a unit that failed', async (ctx) => {
+      if (!store) return ctx.skip();
+      const s = store;
+      const secret = 'group-commit-test-secret';
+      const before = await s.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const log = (subject: string, fail = false) =>
+        s.writes.run(async (trx, batch) => {
+          const values = { at: '2026-11-29T10:00:00.000Z', kind: 'test', actor: 'tester', subject, detail: null };
+          await trx
+            .insertInto('audit_log')
+            .values({ ...values, ...(await chained(trx, { secret, dialect: s.dialect, lastHashes: batch.lastHashes }, 'audit_log', values)) })
+            .execute();
+          if (fail) throw new Error('failed after chaining');
+          return subject;
+        });
+      const results = await Promise.allSettled([log('一'), log('二'), log('三', true), log('四'), log('五')]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      const subjects = (await s.db.selectFrom('audit_log').select('subject').orderBy('id').execute()).map((r) => r.subject);
+      expect(subjects.slice(Number(before.n))).toEqual(['一', '二', '四', '五']);
+      expect(await verifyChain(s.db, secret, 'audit_log')).toEqual({ ok: true, rows: Number(before.n) + 4 });
     });
   });
 }

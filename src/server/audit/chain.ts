@@ -17,6 +17,13 @@ export type ChainedTable = 'message_events' | 'audit_log';
 export interface Chain {
   secret: string;
   dialect: Dialect;
+  /**
+   * The last hash of each chain as the current transaction has left it, when the caller keeps them
+   * (a group commit's batch, db/group-commit.ts): the next row chains onto it without reading it back.
+   * No one else can have moved it: the transaction holds the chain's lock from its first row on
+   * (PostgreSQL), or the database's one write lock (SQLite).
+   */
+  lastHashes?: Map<string, string>;
 }
 
 /** What each chain is called in messages to people (audit:verify, restore). */
@@ -62,15 +69,14 @@ export async function lastHash(db: Db, chain: Chain, table: ChainedTable): Promi
 
 /** prev_hash and hash for a new row of `table` with these column values. */
 export async function chained(db: Db, chain: Chain, table: ChainedTable, values: Record<string, unknown>): Promise<{ prev_hash: string; hash: string }> {
-  const previous = await lastHash(db, chain, table);
-  return {
-    prev_hash: previous,
-    hash: chainHash(
-      chain.secret,
-      previous,
-      CHAINED_FIELDS[table].map((f) => values[f] ?? null),
-    ),
-  };
+  const previous = chain.lastHashes?.get(table) ?? (await lastHash(db, chain, table));
+  const hash = chainHash(
+    chain.secret,
+    previous,
+    CHAINED_FIELDS[table].map((f) => values[f] ?? null),
+  );
+  chain.lastHashes?.set(table, hash);
+  return { prev_hash: previous, hash };
 }
 
 export type Verdict = { ok: true; rows: number } | { ok: false; rows: number; id: number; reason: string };

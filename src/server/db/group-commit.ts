@@ -1,19 +1,37 @@
 /**
  * Group commit: submissions that arrive while a transaction is being written wait for the next
- * one and share it, so a burst of fifty costs one fsync instead of fifty. Each unit of work runs in
- * its own savepoint, so one that fails (a duplicate, a replayed challenge) is undone alone; every
- * caller is answered only after the shared COMMIT has returned, so nothing is acknowledged before
- * it is durable. Under light load a unit starts at once and waits for nobody.
+ * one and share it, so a burst of fifty costs one fsync instead of fifty. Every caller is answered
+ * only after the shared COMMIT has returned, so nothing is acknowledged before it is durable. Under
+ * light load a unit starts at once and waits for nobody.
+ *
+ * A batch first runs all its units straight in the transaction. If one fails (a duplicate, a
+ * replayed challenge), that transaction is undone whole and the batch runs again with each unit in
+ * its own savepoint, so the failing one is undone alone: savepoints cost two statements a unit, paid
+ * only by a batch that needs them. A unit's work may therefore run twice, and must do nothing but
+ * database work in the transaction it is given.
+ *
+ * The units of a batch share what they leave to its end (`Batch`): running totals, added up and
+ * written once before COMMIT, and the last hash of each audit chain written so far.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { addToCounters, type CounterChange } from './counters.ts';
 
-type Work<T> = (trx: Transaction<Database>) => Promise<T>;
+/** What a unit shares with the other units of its transaction. */
+export interface Batch {
+  /** Running totals to add at the end of the batch (a failed unit's are dropped with it). */
+  addToCounters(changes: readonly CounterChange[]): void;
+  /** The last hash of each hash chain (audit/chain.ts) as this transaction has left it so far. */
+  lastHashes: Map<string, string>;
+}
+
+type Work<T> = (trx: Transaction<Database>, batch: Batch) => Promise<T>;
 interface Unit {
   work: Work<unknown>;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export class GroupCommit {
   #pending: Unit[] = [];
@@ -41,46 +59,66 @@ export class GroupCommit {
       while (this.#pending.length > 0) {
         // Let requests that are one step from here (their checks just finished) join this transaction.
         await new Promise((resolve) => setImmediate(resolve));
-        await this.#commit(this.#pending.splice(0, this.#maxBatch));
+        const batch = this.#pending.splice(0, this.#maxBatch);
+        // A unit alone needs no savepoint: if it fails, its transaction is undone and nothing else with it.
+        if (batch.length === 1 || !(await this.#commit(batch, false))) await this.#commit(batch, true);
       }
     } finally {
       this.#draining = false;
     }
   }
 
-  async #commit(batch: Unit[]): Promise<void> {
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    // A unit alone in its transaction needs no savepoint: if it fails, the whole transaction is rolled back.
-    const alone = batch.length === 1;
+  /**
+   * Runs the batch in one transaction and answers its units. With `isolated`, each unit runs in its own
+   * savepoint (none when alone) and a failure is that unit's answer. Without, the first failure undoes
+   * the transaction and nothing is answered: false, to run the batch again isolated.
+   */
+  async #commit(units: Unit[], isolated: boolean): Promise<boolean> {
+    const outcomes: Outcome[] = [];
+    const counters: CounterChange[] = [];
+    const lastHashes = new Map<string, string>();
+    const savepoints = isolated && units.length > 1;
     let trx;
     try {
       trx = await this.#db.startTransaction().execute();
-      for (const [index, unit] of batch.entries()) {
+      for (const [index, unit] of units.entries()) {
+        const own: CounterChange[] = [];
+        const batch: Batch = { addToCounters: (changes) => void own.push(...changes), lastHashes };
         const name = `unit_${index}`;
-        const point = alone ? undefined : await trx.savepoint(name).execute();
+        const point = savepoints ? await trx.savepoint(name).execute() : undefined;
         try {
-          outcomes.push({ ok: true, value: await unit.work(point ?? trx) });
+          outcomes.push({ ok: true, value: await unit.work(point ?? trx, batch) });
+          counters.push(...own);
         } catch (error) {
+          if (!isolated) {
+            await trx.rollback().execute();
+            return false;
+          }
           await point?.rollbackToSavepoint(name).execute();
+          // The hashes it chained onto are undone with it: the next unit reads the chain's end again.
+          lastHashes.clear();
           outcomes.push({ ok: false, error });
         }
         await point?.releaseSavepoint(name).execute();
       }
-      if (alone && !outcomes[0]!.ok) await trx.rollback().execute();
-      else await trx.commit().execute();
+      if (outcomes.some((outcome) => outcome.ok)) {
+        await addToCounters(trx, counters);
+        await trx.commit().execute();
+      } else await trx.rollback().execute();
     } catch (error) {
       if (trx)
         await trx
           .rollback()
           .execute()
           .catch(() => {});
-      for (const unit of batch) unit.reject(error);
-      return;
+      for (const unit of units) unit.reject(error);
+      return true;
     }
-    batch.forEach((unit, index) => {
+    units.forEach((unit, index) => {
       const outcome = outcomes[index]!;
       if (outcome.ok) unit.resolve(outcome.value);
       else unit.reject(outcome.error);
     });
+    return true;
   }
 }

@@ -3,7 +3,6 @@
  * changed by every action in its transaction, read by the console's home and by unfiltered queue
  * pages, recounted from the messages with the queues' own queries when asked (and once at start).
  */
-import { sql } from 'kysely';
 import { pendingExtensionRequest } from '../../lib/messages/extension-requests.ts';
 import { BOARD_LIST, queueCountChanges, STANDING_QUEUES, type QueuePlace } from '../../lib/messages/queue-counts.ts';
 import { NO_BOARD_FILTER } from '../../lib/messages/board-filter.ts';
@@ -11,6 +10,7 @@ import { boardQuery } from './board.ts';
 import type { MessageState } from '../../lib/messages/state-machine.ts';
 import type { MessageRecord } from '../../lib/messages/types.ts';
 import type { Runtime } from '../runtime.ts';
+import { addToCounters, type CounterChange } from '../db/counters.ts';
 import { queueQuery } from './queues.ts';
 import { readState, writeState, type Db, type MessageRow } from './repository.ts';
 
@@ -27,14 +27,14 @@ export function placeOf(row: Pick<MessageRow, 'state' | 'unit' | 'rating' | 'con
   };
 }
 
+/** What one change does to the counts (a new message when `before` is null), as changes to counter rows (db/counters.ts). */
+export function queueCounterChanges(before: QueuePlace | null, after: QueuePlace): CounterChange[] {
+  return queueCountChanges(before, after).map(({ queue, unit, delta }) => ({ table: 'queue_counts', key: { queue, unit }, delta: { count: delta } }));
+}
+
 /** Apply what one change does to the counts (a new message when `before` is null). */
 export async function updateQueueCounts(db: Db, before: QueuePlace | null, after: QueuePlace): Promise<void> {
-  for (const { queue, unit, delta } of queueCountChanges(before, after))
-    await db
-      .insertInto('queue_counts')
-      .values({ queue, unit, count: delta })
-      .onConflict((oc) => oc.columns(['queue', 'unit']).doUpdateSet({ count: sql`queue_counts.count + excluded.count` }))
-      .execute();
+  await addToCounters(db, queueCounterChanges(before, after));
 }
 
 /** The kept counts of the standing queues, for every unit or one unit's (empty queues absent). */

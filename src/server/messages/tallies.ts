@@ -4,11 +4,11 @@
  * rows), and rebuilt from the events when needed (`rebuildTallies`: after a holiday calendar
  * correction, for a store from before the totals existed, or by hand with `npm run figures:rebuild`).
  */
-import { sql } from 'kysely';
 import { factsOf, type TallyRow } from '../../lib/messages/stats.ts';
 import { combine, emptyTally, keyOf, tallyOf, TALLY_COUNTERS, type Tally, type TallyKey } from '../../lib/messages/tallies.ts';
 import type { DistrictRules } from '../../data/district-rules.ts';
 import type { MessageTalliesTable } from '../db/schema.ts';
+import { addToCounters, type CounterChange } from '../db/counters.ts';
 import { loadMessages, readState, writeState, type Db } from './repository.ts';
 
 type Counter = Exclude<keyof MessageTalliesTable, 'month' | 'unit' | 'type'>;
@@ -41,22 +41,14 @@ function tallyOfRow(row: MessageTalliesTable): Tally {
   return tally;
 }
 
+/** The tally changes as changes to counter rows (db/counters.ts). */
+export function tallyCounterChanges(changes: readonly { key: TallyKey; delta: Tally }[]): CounterChange[] {
+  return changes.map(({ key, delta }) => ({ table: 'message_tallies', key: { ...key }, delta: columnsOf(delta) }));
+}
+
 /** Add each delta to its row, creating the row when it is the first message counted there. */
 export async function applyTallyChanges(db: Db, changes: readonly { key: TallyKey; delta: Tally }[]): Promise<void> {
-  for (const { key, delta } of changes) {
-    const columns = columnsOf(delta);
-    await db
-      .insertInto('message_tallies')
-      .values({ ...key, ...columns })
-      .onConflict((oc) =>
-        oc
-          .columns(['month', 'unit', 'type'])
-          .doUpdateSet(
-            Object.fromEntries(Object.keys(columns).map((column) => [column, sql`message_tallies.${sql.ref(column)} + excluded.${sql.ref(column)}`])),
-          ),
-      )
-      .execute();
-  }
+  await addToCounters(db, tallyCounterChanges(changes));
 }
 
 export async function readTallies(db: Db): Promise<TallyRow[]> {

@@ -19,9 +19,9 @@ import { keyedHash } from '../../secret.ts';
 import { queryCodeFor, queryCodeHash } from '../query-codes.ts';
 import { storedDueDate } from '../deadline-of.ts';
 import { findByIdempotency, insertEvent, nextSequence, useChallenge, type MessageRow } from '../repository.ts';
-import { applyTallyChanges } from '../tallies.ts';
+import { tallyCounterChanges } from '../tallies.ts';
 import { indexText } from '../text-search.ts';
-import { placeOf, updateQueueCounts } from '../queue-counts.ts';
+import { placeOf, queueCounterChanges } from '../queue-counts.ts';
 import { factsOf } from '../../../lib/messages/stats.ts';
 import { tallyChanges } from '../../../lib/messages/tallies.ts';
 
@@ -138,7 +138,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
   const day = chinaDate(now);
   const value = parsed.value;
   try {
-    const outcome = await store.writes.run(async (trx) => {
+    const outcome = await store.writes.run(async (trx, batch) => {
       // A proof already used is either a repeat of this very form (answer with its receipt) or a replay.
       // A repeat carrying a fresh proof fails on the unique idempotency key below and is answered in the catch.
       if (!(await useChallenge(trx, check.id, check.expiresAt))) {
@@ -187,18 +187,17 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         .returning('id')
         .executeTakeFirstOrThrow();
       await indexText(trx, store.dialect, 'message_words', inserted.id, `${value.title}\n${value.content}`);
-      await insertEvent(trx, { secret, dialect: store.dialect }, inserted.id, submitEvent);
+      await insertEvent(trx, { secret, dialect: store.dialect, lastHashes: batch.lastHashes }, inserted.id, submitEvent);
       const facts = factsOf(
         { type: value.type, unit: null, state: 'submitted', submittedAt: now, closedAt: null, events: [submitEvent] },
         rules.deadlines,
         rules.calendar,
       );
-      await applyTallyChanges(trx, tallyChanges(null, facts));
-      await updateQueueCounts(
-        trx,
-        null,
-        placeOf({ state: 'submitted', unit: null, rating: null, consent: value.consent ? 1 : 0, published: 0 }, [submitEvent]),
-      );
+      // The running totals are added once for the whole batch, before its COMMIT.
+      batch.addToCounters([
+        ...tallyCounterChanges(tallyChanges(null, facts)),
+        ...queueCounterChanges(null, placeOf({ state: 'submitted', unit: null, rating: null, consent: value.consent ? 1 : 0, published: 0 }, [submitEvent])),
+      ]);
       return { kind: 'created' as const, row: { number, submitted_at: now } };
     });
     if (outcome.kind === 'used') return { kind: 'invalid', errors: { check: PROOF_ERRORS.used } };

@@ -1,0 +1,70 @@
+/**
+ * A burst of submissions sharing group commits, on both databases, with a replayed proof and a
+ * double-sent form among them: every other message is stored once, the double-sent one answers
+ * with the first's receipt, the events' hash chain verifies, and the running totals the batches
+ * wrote at their ends agree with a recount.
+ */
+import { expect } from 'vitest';
+import { verifyChain } from '../../src/server/audit/chain.ts';
+import { submitMessage, type SubmitInput } from '../../src/server/messages/commands/submit.ts';
+import { readTallies, rebuildTallies } from '../../src/server/messages/tallies.ts';
+import { readQueueCounts, rebuildQueueCounts } from '../../src/server/messages/queue-counts.ts';
+import { overallFigures } from '../../src/lib/messages/stats.ts';
+import { solvedPayload } from './harness.ts';
+import { describeOnBackends } from './backends.ts';
+
+describeOnBackends('a burst of submissions', (runtime, run) => {
+  run('is stored once each, chained and counted as a recount would', async () => {
+    const rt = runtime();
+    const input = async (i: number, overrides: Partial<SubmitInput> = {}): Promise<SubmitInput> => ({
+      fields: {
+        type: i % 3 ? 'complaint' : 'help',
+        title: `同一时刻的留言 ${i}`,
+        content: `第 ${i} 位群众在同一时刻提交的留言，ＡＢＣ１２３。`,
+        phone: '13800000000',
+        consent: i % 2 === 0,
+      },
+      choices: { types: ['consultation', 'help', 'complaint', 'suggestion', 'report'], units: ['water', 'housing'], tasks: [] },
+      channel: 'open311',
+      client: `198.51.100.${i}`,
+      idempotencyKey: `burst-key-${String(i).padStart(12, '0')}`,
+      proof: { kind: 'pow', payload: await solvedPayload(rt.secret) },
+      ...overrides,
+    });
+    const inputs = await Promise.all(Array.from({ length: 12 }, (_, i) => input(i)));
+    // The same form sent twice (same key, same content, a fresh proof), and another form replaying message 1's proof.
+    const doubleSent = { ...inputs[0]!, proof: { kind: 'pow' as const, payload: await solvedPayload(rt.secret) } };
+    const replay = await input(99, { proof: inputs[1]!.proof });
+    const results = await Promise.all([...inputs, doubleSent, replay].map((i) => submitMessage(rt, i)));
+
+    const created = results.filter((r) => r.kind === 'created');
+    expect(created).toHaveLength(12);
+    expect(new Set(created.map((r) => r.kind === 'created' && r.number)).size).toBe(12);
+    const first = results[0]!;
+    const second = results[12]!;
+    // One of the two copies is stored, the other answers with its receipt (whichever the batch took first).
+    expect([first.kind, second.kind].sort()).toEqual(['created', 'repeat']);
+    expect(
+      first.kind !== 'invalid' && first.kind !== 'refused' && second.kind !== 'invalid' && second.kind !== 'refused' && first.number === second.number,
+    ).toBe(true);
+    expect(results[13]).toEqual({ kind: 'invalid', errors: { check: '这次人机验证已经用过，请重新验证' } });
+
+    const db = rt.store.db;
+    const messages = await db
+      .selectFrom('messages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(messages.n)).toBe(12);
+    expect(await verifyChain(db, rt.secret, 'message_events')).toEqual({ ok: true, rows: 12 });
+
+    const keptTallies = overallFigures(await readTallies(db));
+    const keptQueues = await readQueueCounts(db);
+    expect(keptTallies.received).toBe(12);
+    await db.transaction().execute(async (trx) => {
+      await rebuildTallies(trx, rt.rules);
+      await rebuildQueueCounts(trx, rt);
+    });
+    expect(keptTallies).toEqual(overallFigures(await readTallies(db)));
+    expect(keptQueues).toEqual(await readQueueCounts(db));
+  });
+});
