@@ -11,8 +11,16 @@ import { keyedHash } from '../secret.ts';
 
 export const CHALLENGE_LIFETIME_SECONDS = 20 * 60;
 
+const derived = new Map<string, { hmacSignatureSecret: string; hmacKeySignatureSecret: string }>();
+
+/** The two signing keys derived from the server's secret: two HMACs, worked out once per secret rather than per submission. */
 function secrets(secret: string) {
-  return { hmacSignatureSecret: keyedHash(secret, 'altcha-signature', ''), hmacKeySignatureSecret: keyedHash(secret, 'altcha-key', '') };
+  let keys = derived.get(secret);
+  if (!keys) {
+    keys = { hmacSignatureSecret: keyedHash(secret, 'altcha-signature', ''), hmacKeySignatureSecret: keyedHash(secret, 'altcha-key', '') };
+    derived.set(secret, keys);
+  }
+  return keys;
 }
 
 /** A new challenge: the client must find a counter around `complexity` (SHA-256 rounds). */
