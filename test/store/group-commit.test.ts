@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openStore, type Store } from '../../src/server/db/open.ts';
-import { chained, verifyChain } from '../../src/server/audit/chain.ts';
+import { appendChained, verifyChain } from '../../src/server/audit/chain.ts';
 import { readQueueCounts } from '../../src/server/messages/queue-counts.ts';
 import { BACKENDS, backendEnv, postgresReachable } from './harness.ts';
 
@@ -82,8 +82,22 @@ for (const backend of BACKENDS) {
       ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
       expect((await readQueueCounts(s.db, 'batch-a')).get('new')).toBe(3);
-      // Changes that sum to nothing leave no row behind.
-      expect(await s.db.selectFrom('queue_counts').select('count').where('unit', '=', 'batch-b').execute()).toEqual([]);
+      // Changes that cancel out count nothing.
+      expect((await readQueueCounts(s.db, 'batch-b')).has('new')).toBe(false);
+    });
+
+    it('fails only the unit whose running totals cannot be written', async (ctx) => {
+      if (!store) return ctx.skip();
+      const s = store;
+      const count = (unit: string, column: string) =>
+        s.writes.run(async (_trx, batch) => {
+          batch.addToCounters([{ table: 'queue_counts', key: { queue: 'new', unit }, delta: { [column]: 1 } }]);
+          return unit;
+        });
+      const results = await Promise.allSettled([count('broken-a', 'count'), count('broken-b', 'no_such_column'), count('broken-c', 'count')]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await readQueueCounts(s.db, 'broken-a')).get('new')).toBe(1);
+      expect((await readQueueCounts(s.db, 'broken-c')).get('new')).toBe(1);
     });
 
     it('passes the audit chain’s end from unit to unit, and forgets the hash of a unit that failed', async (ctx) => {
@@ -97,10 +111,7 @@ for (const backend of BACKENDS) {
       const log = (subject: string, fail = false) =>
         s.writes.run(async (trx, batch) => {
           const values = { at: '2026-11-29T10:00:00.000Z', kind: 'test', actor: 'tester', subject, detail: null };
-          await trx
-            .insertInto('audit_log')
-            .values({ ...values, ...(await chained(trx, { secret, dialect: s.dialect, lastHashes: batch.lastHashes }, 'audit_log', values)) })
-            .execute();
+          await appendChained(trx, { secret, dialect: s.dialect, lastHashes: batch.lastHashes }, 'audit_log', values);
           if (fail) throw new Error('failed after chaining');
           return subject;
         });

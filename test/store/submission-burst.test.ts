@@ -10,7 +10,8 @@ import { submitMessage, type SubmitInput } from '../../src/server/messages/comma
 import { readTallies, rebuildTallies } from '../../src/server/messages/tallies.ts';
 import { readQueueCounts, rebuildQueueCounts } from '../../src/server/messages/queue-counts.ts';
 import { overallFigures } from '../../src/lib/messages/stats.ts';
-import { solvedPayload } from './harness.ts';
+import { act } from '../../src/server/messages/commands/index.ts';
+import { DISPATCHER, solvedPayload } from './harness.ts';
 import { describeOnBackends } from './backends.ts';
 
 describeOnBackends('a burst of submissions', (runtime, run) => {
@@ -60,6 +61,46 @@ describeOnBackends('a burst of submissions', (runtime, run) => {
     const keptTallies = overallFigures(await readTallies(db));
     const keptQueues = await readQueueCounts(db);
     expect(keptTallies.received).toBe(12);
+    await db.transaction().execute(async (trx) => {
+      await rebuildTallies(trx, rt.rules);
+      await rebuildQueueCounts(trx, rt);
+    });
+    expect(keptTallies).toEqual(overallFigures(await readTallies(db)));
+    expect(keptQueues).toEqual(await readQueueCounts(db));
+  });
+
+  run('without a failure, shares commits with a staff action and still chains and counts as a recount would', async () => {
+    const rt = runtime();
+    const { number: earlier } = await submitMessage(rt, {
+      fields: { type: 'complaint', title: '先到的留言', content: '先到的一条留言，等待受理。', phone: '13800000000', consent: true },
+      choices: { types: ['complaint'], units: ['water'], tasks: [] },
+      channel: 'form',
+      client: '203.0.113.1',
+      idempotencyKey: null,
+      proof: { kind: 'pow', payload: await solvedPayload(rt.secret) },
+    }).then((r) => (r.kind === 'created' ? r : Promise.reject(new Error(JSON.stringify(r)))));
+    const inputs: SubmitInput[] = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => ({
+        fields: { type: 'suggestion', title: `建议 ${i}`, content: `关于望澜路第 ${i} 段的建议，请研究。`, phone: '13900000000', consent: true },
+        choices: { types: ['suggestion'], units: ['water'], tasks: [] },
+        channel: 'open311' as const,
+        client: `203.0.113.${10 + i}`,
+        idempotencyKey: null,
+        proof: { kind: 'pow' as const, payload: await solvedPayload(rt.secret) },
+      })),
+    );
+    const [accepted, ...results] = await Promise.all([act(rt, DISPATCHER, earlier, 'accept', {}), ...inputs.map((i) => submitMessage(rt, i))]);
+    expect(accepted.ok).toBe(true);
+    expect(results.every((r) => r.kind === 'created')).toBe(true);
+
+    const db = rt.store.db;
+    const events = await db
+      .selectFrom('message_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(await verifyChain(db, rt.secret, 'message_events')).toEqual({ ok: true, rows: Number(events.n) });
+    const keptTallies = overallFigures(await readTallies(db));
+    const keptQueues = await readQueueCounts(db);
     await db.transaction().execute(async (trx) => {
       await rebuildTallies(trx, rt.rules);
       await rebuildQueueCounts(trx, rt);

@@ -7,7 +7,7 @@
  * on both tables (triggers, migration 006); `npm run audit:verify` walks the chains.
  */
 import { createHmac } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Dialect } from '../db/open.ts';
 
@@ -68,15 +68,34 @@ export async function lastHash(db: Db, chain: Chain, table: ChainedTable): Promi
 }
 
 /** prev_hash and hash for a new row of `table` with these column values. */
-export async function chained(db: Db, chain: Chain, table: ChainedTable, values: Record<string, unknown>): Promise<{ prev_hash: string; hash: string }> {
+async function chained(db: Db, chain: Chain, table: ChainedTable, values: Record<string, unknown>): Promise<{ prev_hash: string; hash: string }> {
   const previous = chain.lastHashes?.get(table) ?? (await lastHash(db, chain, table));
-  const hash = chainHash(
-    chain.secret,
-    previous,
-    CHAINED_FIELDS[table].map((f) => values[f] ?? null),
-  );
-  chain.lastHashes?.set(table, hash);
-  return { prev_hash: previous, hash };
+  return {
+    prev_hash: previous,
+    hash: chainHash(
+      chain.secret,
+      previous,
+      CHAINED_FIELDS[table].map((f) => values[f] ?? null),
+    ),
+  };
+}
+
+/**
+ * Appends a row to a chain: its links to the row before, then the row. Only once the row is in does
+ * the chain's end move in `chain.lastHashes`, so a failed insert leaves the known end where it was.
+ */
+export async function appendChained<T extends ChainedTable>(
+  db: Db,
+  chain: Chain,
+  table: T,
+  values: Omit<Insertable<Database[T]>, 'id' | 'prev_hash' | 'hash'>,
+): Promise<void> {
+  const links = await chained(db, chain, table, values as Record<string, unknown>);
+  await db
+    .insertInto(table)
+    .values({ ...values, ...links } as never)
+    .execute();
+  chain.lastHashes?.set(table, links.hash);
 }
 
 export type Verdict = { ok: true; rows: number } | { ok: false; rows: number; id: number; reason: string };

@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Runtime } from '../runtime.ts';
-import { chained } from './chain.ts';
+import { appendChained } from './chain.ts';
 
 export type StaffLogKind =
   | 'sign_in'
@@ -35,11 +35,8 @@ export async function logStaffEvent(
   db: Kysely<Database> | Transaction<Database> = runtime.store.db,
 ): Promise<void> {
   const values = { at: entry.at ?? new Date().toISOString(), kind: entry.kind, actor: entry.actor, subject: entry.subject, detail: entry.detail ?? null };
-  const write = async (trx: Kysely<Database> | Transaction<Database>) =>
-    trx
-      .insertInto('audit_log')
-      .values({ ...values, ...(await chained(trx, { secret: runtime.secret, dialect: runtime.store.dialect }, 'audit_log', values)) })
-      .execute();
+  const write = (trx: Kysely<Database> | Transaction<Database>) =>
+    appendChained(trx, { secret: runtime.secret, dialect: runtime.store.dialect }, 'audit_log', values);
   if (db === runtime.store.db) await runtime.store.db.transaction().execute(write);
   else await write(db);
 }

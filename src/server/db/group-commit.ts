@@ -87,8 +87,11 @@ export class GroupCommit {
         const name = `unit_${index}`;
         const point = savepoints ? await trx.savepoint(name).execute() : undefined;
         try {
-          outcomes.push({ ok: true, value: await unit.work(point ?? trx, batch) });
-          counters.push(...own);
+          const value = await unit.work(point ?? trx, batch);
+          // Isolated, a unit's totals are written in its own savepoint: one that cannot be written fails that unit alone.
+          if (isolated) await addToCounters(point ?? trx, own);
+          else counters.push(...own);
+          outcomes.push({ ok: true, value });
         } catch (error) {
           if (!isolated) {
             await trx.rollback().execute();
@@ -101,10 +104,17 @@ export class GroupCommit {
         }
         await point?.releaseSavepoint(name).execute();
       }
-      if (outcomes.some((outcome) => outcome.ok)) {
-        await addToCounters(trx, counters);
-        await trx.commit().execute();
-      } else await trx.rollback().execute();
+      if (!isolated) {
+        try {
+          await addToCounters(trx, counters);
+        } catch {
+          // Whose totals could not be written cannot be told here: the batch runs again isolated, and the unit is found.
+          await trx.rollback().execute();
+          return false;
+        }
+      }
+      if (outcomes.some((outcome) => outcome.ok)) await trx.commit().execute();
+      else await trx.rollback().execute();
     } catch (error) {
       if (trx)
         await trx

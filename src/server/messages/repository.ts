@@ -9,7 +9,7 @@ import type { Role } from '../../lib/messages/permissions.ts';
 import type { EventRecord, MessageRecord } from '../../lib/messages/types.ts';
 import type { Rating } from '../../lib/messages/vocabulary.ts';
 import type { Database, MessageEventsTable, MessagesTable } from '../db/schema.ts';
-import { chained, type Chain } from '../audit/chain.ts';
+import { appendChained, type Chain } from '../audit/chain.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -199,10 +199,7 @@ export async function insertEvent(db: Db, chain: Chain, messageId: number, event
     reply: event.reply ?? null,
     repeat_of: event.repeatOf ?? null,
   };
-  await db
-    .insertInto('message_events')
-    .values({ ...values, ...(await chained(db, chain, 'message_events', values)) })
-    .execute();
+  await appendChained(db, chain, 'message_events', values);
 }
 
 /** Record an anti-abuse challenge as used; false when it already was (a replay). */
