@@ -1,6 +1,6 @@
 /**
  * The running totals of the standing queues and the board (table queue_counts; the rule is lib/messages/queue-counts.ts):
- * changed by every action in its transaction, read by the console's home and by unfiltered queue
+ * changed by every action in its transaction (submissions sharing a commit: once, at its end), read by the console's home and by unfiltered queue
  * pages, recounted from the messages with the queues' own queries when asked (and once at start).
  */
 import { pendingExtensionRequest } from '../../lib/messages/extension-requests.ts';

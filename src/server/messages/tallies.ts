@@ -1,6 +1,7 @@
 /**
  * The running totals in the store (table message_tallies): changed by every action in its own
- * transaction (`applyTallyChanges`), read whole by the statistics page (`readTallies`, a few hundred
+ * transaction (`applyTallyChanges`; submissions sharing a commit add theirs up once at its end,
+ * db/group-commit.ts), read whole by the statistics page (`readTallies`, a few hundred
  * rows), and rebuilt from the events when needed (`rebuildTallies`: after a holiday calendar
  * correction, for a store from before the totals existed, or by hand with `npm run figures:rebuild`).
  */
