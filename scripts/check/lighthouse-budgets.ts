@@ -19,7 +19,7 @@ export const BUDGETS = {
  * recorded in every report). Lighthouse slows the CPU by a factor of the machine it runs on, 4 by
  * default, so the same page measured on a busy or slower host is judged as if on a slower phone: in
  * CI on 2026-11-29 a host three times slower than usual turned 0 ms of blocking time into 293. The
- * check measures the host just before each run and sets the factor so the phone stays this one.
+ * check sets each run's factor from the host's recent measures, so the phone stays this one.
  * 900 is the phone the budgets were set against: the default 4 × on the machines this project is
  * built on, whose index is about 3,600 when idle (between the low-tier phone, 264, and the mid-tier
  * one, 1,000, of Chrome DevTools' CPU calibration). A host slower than the phone itself is used as it
