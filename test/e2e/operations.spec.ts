@@ -172,6 +172,10 @@ test('SIGTERM during a submission load: requests in flight are answered, every a
   const failures: string[] = [];
   let signalledAt = Infinity;
   let answeredAfterSignal = 0;
+  // The signal comes once the load is well under way (a count of messages stored, not a time: a fast server had
+  // taken all 1,200 before a fixed 800 ms were up), so most of it is still to come.
+  let underWay!: () => void;
+  const loadUnderWay = new Promise<void>((resolve) => (underWay = resolve));
   const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
   const client = async (id: number) => {
     for (let i = 0; i < 40; i += 1) {
@@ -199,13 +203,14 @@ test('SIGTERM during a submission load: requests in flight are answered, every a
       if (response.status === 201) {
         const [created] = (await response.json()) as { service_request_id: string }[];
         acknowledged.set(key, created!.service_request_id);
+        if (acknowledged.size === CLIENTS * 2) underWay();
       } else {
         await response.text();
       }
     }
   };
   const load = Promise.all(Array.from({ length: CLIENTS }, (_, id) => client(id)));
-  await new Promise((r) => setTimeout(r, 800));
+  await Promise.race([loadUnderWay, load]);
   signalledAt = Date.now();
   server.process.kill('SIGTERM');
   await load;
