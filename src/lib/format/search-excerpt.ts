@@ -182,8 +182,9 @@ export function excerptOf({ text, marks, clipped, wordBounds }: MarkedText, maxC
   let end = text.length;
   if (end - start > maxChars) {
     const limit = start + maxChars;
-    const firstMarkEnd = marks.find((m) => m.start >= anchor)?.end ?? start;
-    const floor = Math.min(limit, Math.max(start + Math.floor(maxChars / 2), firstMarkEnd));
+    // Not before the end of the last match that fits: the excerpt keeps the matches it was anchored for.
+    const lastFittingEnd = marks.reduce((far, m) => (m.start >= anchor && m.end <= limit ? Math.max(far, m.end) : far), start);
+    const floor = Math.min(limit, Math.max(start + Math.floor(maxChars / 2), lastFittingEnd));
     const sentence = lastBreak(text, floor, limit, SENTENCE_END);
     const clause = lastBreak(text, floor, limit, CLAUSE_END);
     end = sentence >= 0 ? sentence : clause >= 0 ? clause : (words().findLast((b) => b <= limit && b > start) ?? limit);
