@@ -229,6 +229,13 @@ describe('excerptOf', () => {
     expect(excerptText(excerpt)).not.toMatch(/[A-Z0-9][A-Z0-9]…$/);
   });
 
+  it('keeps a match longer than the room left in full rather than ending before it (a whole sentence pasted as the query)', () => {
+    const term = '小区北门外的路灯已经坏了两个多月了晚上出行很不方便请尽快派人来维修非常感谢各位同志你们';
+    const text = `${'前面说明情况，'.repeat(6)}${term}。后面还有一些补充说明。`;
+    const excerpt = excerptOf(fromTerms(text, [term]), 80);
+    expect(excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual([term]);
+  });
+
   it('always gives text from the page, at most a little longer than asked, with the matches it shows highlighted (property)', () => {
     fc.assert(
       fc.property(

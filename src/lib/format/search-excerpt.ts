@@ -182,9 +182,11 @@ export function excerptOf({ text, marks, clipped, wordBounds }: MarkedText, maxC
   let end = text.length;
   if (end - start > maxChars) {
     const limit = start + maxChars;
-    // Not before the end of the last match that fits: the excerpt keeps the matches it was anchored for.
-    const lastFittingEnd = marks.reduce((far, m) => (m.start >= anchor && m.end <= limit ? Math.max(far, m.end) : far), start);
-    const floor = Math.min(limit, Math.max(start + Math.floor(maxChars / 2), lastFittingEnd));
+    // Not before the end of the last match that fits, so the excerpt keeps the matches it was anchored for; when none
+    // fits whole (a match longer than the room left), not before the first match's end (it is then kept whole, below).
+    const lastFittingEnd = marks.reduce((far, m) => (m.start >= anchor && m.end <= limit ? Math.max(far, m.end) : far), -1);
+    const keepUntil = lastFittingEnd >= 0 ? lastFittingEnd : (marks.find((m) => m.start >= anchor)?.end ?? start);
+    const floor = Math.min(limit, Math.max(start + Math.floor(maxChars / 2), keepUntil));
     const sentence = lastBreak(text, floor, limit, SENTENCE_END);
     const clause = lastBreak(text, floor, limit, CLAUSE_END);
     end = sentence >= 0 ? sentence : clause >= 0 ? clause : (words().findLast((b) => b <= limit && b > start) ?? limit);
