@@ -17,7 +17,7 @@ import { canReceiveTexts, parsePhone } from '../lib/messages/phone-numbers.ts';
 import { newQuestion, type FallbackQuestion } from '../server/anti-abuse/fallback-check.ts';
 import { CLOCK_START_LABELS } from '../lib/messages/vocabulary.ts';
 import type { Settings } from '../lib/content/schemas.ts';
-import { randomBytes } from 'node:crypto';
+import { newIdempotencyKey } from '../server/messages/commands/submit.ts';
 import { getRuntime, type Runtime } from '../server/runtime.ts';
 import { clientAddressOf, viaTrustedProxy } from '../server/http/client-address.ts';
 import { loadDirectory } from './directory.ts';
@@ -148,7 +148,7 @@ export async function submitPage(astro: Pick<AstroGlobal, 'request' | 'clientAdd
     taskTitle: task ? `${task.code} ${task.title}` : null,
     clockStartsAt: CLOCK_START_LABELS[runtime.rules.deadlines.clockStartsAt],
     question: newQuestion(runtime.secret),
-    idempotencyKey: randomBytes(18).toString('base64url'),
+    idempotencyKey: newIdempotencyKey(),
     resendTo: resendTargets(runtime, outcome),
     exampleTask: directory.tasks[0]?.code ?? null,
   };
