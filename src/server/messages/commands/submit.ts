@@ -18,7 +18,7 @@ import type { Runtime } from '../../runtime.ts';
 import { keyedHash } from '../../secret.ts';
 import { queryCodeFor, queryCodeHash } from '../query-codes.ts';
 import { storedDueDate } from '../deadline-of.ts';
-import { findByIdempotency, insertEvent, nextSequence, useChallenge, type MessageRow } from '../repository.ts';
+import { findByIdempotency, insertEvent, insertMessage, nextSequence, useChallenge, type MessageRow } from '../repository.ts';
 import { tallyCounterChanges } from '../tallies.ts';
 import { indexText } from '../text-search.ts';
 import { placeOf, queueCounterChanges } from '../queue-counts.ts';
@@ -154,7 +154,7 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         const existing = await findByIdempotency(trx, idempotencyHash);
         return existing ? { kind: 'earlier' as const, row: existing } : { kind: 'used' as const };
       }
-      const sequence = await nextSequence(trx, day);
+      const sequence = await nextSequence(trx, store.dialect, day);
       const number = formatTrackingNumber(rules.settings.messages.trackingPrefix, day, sequence);
       const submitEvent = {
         event: 'submit' as const,
@@ -168,35 +168,31 @@ export async function submitMessage(runtime: Runtime, input: SubmitInput): Promi
         // The promise made now: a later change of the settings does not move this message's deadline.
         limitDays: rules.deadlines.limits[value.type] ?? null,
       };
-      const inserted = await trx
-        .insertInto('messages')
-        .values({
-          number,
-          type: value.type,
-          state: 'submitted',
-          // A type may name the unit it goes to when the citizen picks none (网站纠错: the site's own office).
-          target_unit: value.unit ?? rules.settings.messages.types.find((t) => t.id === value.type)?.unit ?? null,
-          unit: null,
-          task: value.task,
-          title: value.title,
-          content: value.content,
-          author_name: value.name,
-          phone: value.phone,
-          email: value.email,
-          consent: value.consent ? 1 : 0,
-          published: 0,
-          channel: input.channel,
-          submitted_at: now,
-          due_date: storedDueDate(rules, { type: value.type, state: 'submitted', events: [submitEvent] }),
-          query_code_hash: queryCodeHash(secret, queryCode),
-          idempotency_hash: idempotencyHash,
-          content_hash: contentHash,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await indexText(trx, store.dialect, 'message_words', inserted.id, `${value.title}\n${value.content}`);
-      await insertEvent(trx, { secret, dialect: store.dialect, lastHashes: batch.lastHashes }, inserted.id, submitEvent);
+      const id = await insertMessage(trx, store.dialect, {
+        number,
+        type: value.type,
+        state: 'submitted',
+        // A type may name the unit it goes to when the citizen picks none (网站纠错: the site's own office).
+        target_unit: value.unit ?? rules.settings.messages.types.find((t) => t.id === value.type)?.unit ?? null,
+        unit: null,
+        task: value.task,
+        title: value.title,
+        content: value.content,
+        author_name: value.name,
+        phone: value.phone,
+        email: value.email,
+        consent: value.consent ? 1 : 0,
+        published: 0,
+        channel: input.channel,
+        submitted_at: now,
+        due_date: storedDueDate(rules, { type: value.type, state: 'submitted', events: [submitEvent] }),
+        query_code_hash: queryCodeHash(secret, queryCode),
+        idempotency_hash: idempotencyHash,
+        content_hash: contentHash,
+        updated_at: now,
+      });
+      await indexText(trx, store.dialect, 'message_words', id, `${value.title}\n${value.content}`);
+      await insertEvent(trx, { secret, dialect: store.dialect, lastHashes: batch.lastHashes }, id, submitEvent);
       const facts = factsOf(
         { type: value.type, unit: null, state: 'submitted', submittedAt: now, closedAt: null, events: [submitEvent] },
         rules.deadlines,
