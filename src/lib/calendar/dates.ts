@@ -43,9 +43,14 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(dayNumber(date) + days);
 }
 
+/** One formatter per zone: making one costs more than using it many times. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date where the government sits (China Standard Time by default), not where the build runs. */
 export function today(timeZone = 'Asia/Shanghai', now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(now);
 }
 
 /** An instant's wall-clock time in China Standard Time (UTC+8, no daylight saving): `2026-11-23T19:09:00`. */
