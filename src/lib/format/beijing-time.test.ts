@@ -8,10 +8,20 @@ describe('instants in Beijing time', () => {
     expect(beijingShortDateTime('2026-11-29T16:30:00.000Z')).toBe('2026/11/30 00:30');
   });
 
-  it('gives the same text on every call (the formatters are shared, not worn out)', () => {
-    const instants = ['2026-01-01T00:00:00Z', '2026-06-15T12:34:56Z', '2026-12-31T15:59:59Z'];
-    const first = instants.map(beijingLongDateTime);
-    expect(instants.map(beijingLongDateTime)).toEqual(first);
-    expect(first).toEqual(['2026年1月1日 08:00', '2026年6月15日 20:34', '2026年12月31日 23:59']);
+  it('writes the month and day without leading zeros in the long form, with them in the short one, as the platform does', () => {
+    const longForm = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' });
+    const shortForm = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    for (const instant of ['2026-01-01T00:00:00Z', '2026-06-15T12:34:56Z', '2026-12-31T15:59:59Z', '2027-02-28T16:00:00.123Z']) {
+      expect(beijingLongDateTime(instant)).toBe(longForm.format(new Date(instant)));
+      expect(beijingShortDateTime(instant)).toBe(shortForm.format(new Date(instant)));
+    }
+    expect(beijingLongDateTime('2026-06-15T12:34:56Z')).toBe('2026年6月15日 20:34');
   });
 });
