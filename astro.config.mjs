@@ -32,7 +32,7 @@ export default defineConfig({
   server: { port: 4321 },
   trailingSlash: 'ignore',
   // Four pages rendered at once: one page's file is written while the next is rendered, where one at a time left the
-  // build waiting on its writes for about half of prerendering (10–15 % faster at 10,000 tasks; output byte for byte the same).
+  // build waiting on its writes for about half of prerendering (9–19 % faster at 10,000 tasks; output byte for byte the same).
   build: { inlineStylesheets: 'never', concurrency: 4 },
   // Small module scripts stay files under /_astro/ rather than being inlined into pages: the Content-Security-Policy
   // allows only the inline scripts written in the source (decision 020).
