@@ -9,7 +9,7 @@ import { deadlineOf, type Deadline } from '../lib/messages/deadlines.ts';
 import { can, eventsFor, mayReadContact, maySee, type Actor } from '../lib/messages/permissions.ts';
 import { REPLY_START_HINTS, replyStart } from '../lib/messages/drafts.ts';
 import { newDueExplained, pendingExtensionRequest } from '../lib/messages/extension-requests.ts';
-import { chinaDateTime } from '../lib/calendar/dates.ts';
+import { beijingMinute } from '../lib/format/beijing-time.ts';
 import { maskText } from '../lib/messages/masking.ts';
 import { reviewedTexts } from '../lib/messages/public-view.ts';
 import { suspiciousSpans, type SuspiciousSpan } from '../lib/messages/review.ts';
@@ -130,8 +130,6 @@ const doneWords = (done: string | null): string | null =>
     ? null
     : (DONE_WORDS[done] ??
       (([...CONSOLE_ACTIONS, 'publish'] as readonly string[]).includes(done) ? `已${EVENT_LABELS[done as ActionEvent | 'publish']}。` : null));
-
-const minute = (instant: string) => chinaDateTime(instant).replace('T', ' ').slice(0, 16);
 
 export interface Review {
   fields: { label: string; text: string }[];
@@ -257,7 +255,7 @@ export async function consoleMessagePage(
   const currentDue = loaded!.row.due_date;
   const request = pendingExtensionRequest(record);
   const extensionRequest: ExtensionRequestView | null = request && {
-    asked: `承办员${request.by && names.has(request.by) ? ` ${names.get(request.by)}` : ''}，${minute(request.at)}`,
+    asked: `承办员${request.by && names.has(request.by) ? ` ${names.get(request.by)}` : ''}，${beijingMinute(request.at)}`,
     currentDue,
     newDue: request.newDue,
     explained: newDueExplained(calendar, request.newDue),

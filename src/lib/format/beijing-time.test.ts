@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { beijingLongDateTime, beijingShortDateTime } from './beijing-time.ts';
+import { beijingLongDateTime, beijingMinute, beijingShortDateTime } from './beijing-time.ts';
 
 describe('instants in Beijing time', () => {
   it('shows the day and time in Beijing, not in the server’s zone, across midnight UTC', () => {
     // 16:30 UTC on 29 November is half past midnight on the 30th in Beijing.
     expect(beijingLongDateTime('2026-11-29T16:30:00.000Z')).toBe('2026年11月30日 00:30');
     expect(beijingShortDateTime('2026-11-29T16:30:00.000Z')).toBe('2026/11/30 00:30');
+    expect(beijingMinute('2026-11-29T16:30:00.000Z')).toBe('2026-11-30 00:30');
   });
 
   it('writes the month and day without leading zeros in the long form, with them in the short one, as the platform does', () => {

@@ -7,7 +7,8 @@
  * Always the content's own date, never the build's or the as-of day's: two builds an hour apart give
  * the same tag, and a crawler reading it twice sees the same article.
  */
-import { chinaDateTime, isIsoDate, type IsoDate } from '../calendar/dates.ts';
+import { isIsoDate, type IsoDate } from '../calendar/dates.ts';
+import { beijingMinute } from '../format/beijing-time.ts';
 
 /** A day from a content file, checked: 2026-03-01 → "2026-03-01". */
 export function pubDateOfDay(day: IsoDate): string {
@@ -18,5 +19,5 @@ export function pubDateOfDay(day: IsoDate): string {
 /** An instant (ISO 8601, any offset) as Beijing wall-clock time to the minute: 2026-11-20T02:05:00Z → "2026-11-20 10:05". */
 export function pubDateOfInstant(instant: string): string {
   if (Number.isNaN(Date.parse(instant))) throw new RangeError(`PubDate 应为时间，实际为「${instant}」`);
-  return chinaDateTime(instant).slice(0, 16).replace('T', ' ');
+  return beijingMinute(instant);
 }

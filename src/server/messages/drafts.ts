@@ -3,7 +3,7 @@
  * draft columns. Callers authorise first (commands/save-draft.ts: whoever may reply now), so a draft
  * never reaches the public, another unit or the office.
  */
-import { chinaDateTime } from '../../lib/calendar/dates.ts';
+import { beijingMinute } from '../../lib/format/beijing-time.ts';
 import type { Db } from './repository.ts';
 
 export interface Draft {
@@ -28,7 +28,7 @@ export async function readDraft(db: Db, number: string): Promise<Draft | null> {
 
 /** "李某 于 2026-11-29 10:03", for the page and for a conflict. */
 export function savedWords(draft: Pick<Draft, 'savedAt' | 'savedByName'>): string {
-  return `${draft.savedByName ?? '本单位承办员'} 于 ${chinaDateTime(draft.savedAt).replace('T', ' ').slice(0, 16)}`;
+  return `${draft.savedByName ?? '本单位承办员'} 于 ${beijingMinute(draft.savedAt)}`;
 }
 
 /**
