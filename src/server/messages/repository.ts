@@ -11,6 +11,7 @@ import type { Rating } from '../../lib/messages/vocabulary.ts';
 import type { Database, MessageEventsTable, MessagesTable } from '../db/schema.ts';
 import { appendChained, type Chain } from '../audit/chain.ts';
 import type { Dialect } from '../db/open.ts';
+import { preparedStatement } from '../db/prepared.ts';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -115,21 +116,56 @@ export function submittedInMonth(month: IsoMonth) {
  * concurrent submissions. In a transaction only: on SQLite the number is read back after the write.
  */
 export async function nextSequence(db: Transaction<Database>, dialect: Dialect, day: IsoDate): Promise<number> {
-  const upsert = db
+  if (dialect === 'postgres') return Number((await countDay.returning.execute(db, { day })).rows[0]!.last);
+  await countDay.upsert.execute(db, { day });
+  return Number((await countDay.read.execute(db, { day })).rows[0]!.last);
+}
+
+const dayCounterUpsert = (db: Kysely<Database>, { day }: { day: IsoDate }) =>
+  db
     .insertInto('daily_counters')
     .values({ day, last: 1 })
     .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql<number>`daily_counters.last + 1` }));
-  if (dialect === 'postgres') return Number((await upsert.returning('last').executeTakeFirstOrThrow()).last);
-  await upsert.execute();
-  const row = await db.selectFrom('daily_counters').select('last').where('day', '=', day).executeTakeFirstOrThrow();
-  return Number(row.last);
-}
+const countDay = {
+  upsert: preparedStatement(['day'], dayCounterUpsert),
+  returning: preparedStatement(['day'], (db, values: { day: IsoDate }) => dayCounterUpsert(db, values).returning('last')),
+  read: preparedStatement(['day'], (db, { day }: { day: IsoDate }) => db.selectFrom('daily_counters').select('last').where('day', '=', day)),
+};
+
+/** The columns a new message is written with, every one given (NULL where there is nothing). */
+const NEW_MESSAGE_COLUMNS = [
+  'number',
+  'type',
+  'state',
+  'target_unit',
+  'unit',
+  'task',
+  'title',
+  'content',
+  'author_name',
+  'phone',
+  'email',
+  'consent',
+  'published',
+  'channel',
+  'submitted_at',
+  'due_date',
+  'query_code_hash',
+  'idempotency_hash',
+  'content_hash',
+  'updated_at',
+] as const satisfies readonly (keyof MessagesTable)[];
+export type NewMessage = Required<Pick<Insertable<MessagesTable>, (typeof NEW_MESSAGE_COLUMNS)[number]>>;
+
+const messageInsert = {
+  plain: preparedStatement(NEW_MESSAGE_COLUMNS, (db, values: NewMessage) => db.insertInto('messages').values(values)),
+  returning: preparedStatement(NEW_MESSAGE_COLUMNS, (db, values: NewMessage) => db.insertInto('messages').values(values).returning('id')),
+};
 
 /** Writes a new message row and gives its id. */
-export async function insertMessage(db: Db, dialect: Dialect, values: Insertable<MessagesTable>): Promise<number> {
-  const insert = db.insertInto('messages').values(values);
-  if (dialect === 'postgres') return Number((await insert.returning('id').executeTakeFirstOrThrow()).id);
-  return Number((await insert.executeTakeFirstOrThrow()).insertId);
+export async function insertMessage(db: Db, dialect: Dialect, values: NewMessage): Promise<number> {
+  if (dialect === 'postgres') return Number((await messageInsert.returning.execute(db, values)).rows[0]!.id);
+  return Number((await messageInsert.plain.execute(db, values)).insertId);
 }
 
 export async function findRow(db: Db, number: string): Promise<MessageRow | undefined> {
@@ -221,14 +257,17 @@ export async function insertEvent(db: Db, chain: Chain, messageId: number, event
   await appendChained(db, chain, 'message_events', values);
 }
 
+const challengeUse = preparedStatement(['id', 'expires_at'], (db, values: { id: string; expires_at: string }) =>
+  db
+    .insertInto('used_challenges')
+    .values(values)
+    .onConflict((oc) => oc.column('id').doNothing()),
+);
+
 /** Record an anti-abuse challenge as used; false when it already was (a replay). */
 export async function useChallenge(db: Db, id: string, expiresAt: string): Promise<boolean> {
-  const result = await db
-    .insertInto('used_challenges')
-    .values({ id, expires_at: expiresAt })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  const result = await challengeUse.execute(db, { id, expires_at: expiresAt });
+  return Number(result.numAffectedRows ?? 0n) === 1;
 }
 
 export async function forgetExpiredChallenges(db: Db, now: string): Promise<void> {

@@ -11,25 +11,43 @@ import type { Database } from '../db/schema.ts';
 import { SEARCH_COUNT_CAP } from '../../lib/messages/board-filter.ts';
 import { fts5Match, indexTokens, isEmptyQuery, tokenQuery, tsQuery } from '../../lib/messages/search-tokens.ts';
 import type { Dialect } from '../db/open.ts';
+import { preparedStatement } from '../db/prepared.ts';
 import type { Db } from './repository.ts';
 
 export type WordIndex = 'message_words' | 'board_words';
 
+/** The statement adding entries (id, tokens) to an index; an entry's tokens are made by lib/messages/search-tokens.ts. */
+function insertEntries(dialect: Dialect, index: WordIndex, entries: readonly { id: number; tokens: string }[]) {
+  const rows = entries.map(({ id, tokens }) => (dialect === 'postgres' ? sql`(${id}, to_tsvector('simple', ${tokens}))` : sql`(${id}, ${tokens})`));
+  return dialect === 'postgres'
+    ? sql`insert into ${sql.table(index)} (message_id, tokens) values ${sql.join(rows)}
+      on conflict (message_id) do update set tokens = excluded.tokens`
+    : sql`insert into ${sql.table(index)} (rowid, tokens) values ${sql.join(rows)}`;
+}
+
 /** Adds texts to an index, each under its message's id (a batch in one statement: at most a thousand). */
 export async function indexTexts(db: Db, dialect: Dialect, index: WordIndex, entries: readonly { id: number; text: string }[]): Promise<void> {
   if (entries.length === 0) return;
-  const rows = entries.map(({ id, text }) =>
-    dialect === 'postgres' ? sql`(${id}, to_tsvector('simple', ${indexTokens(text)}))` : sql`(${id}, ${indexTokens(text)})`,
-  );
-  if (dialect === 'postgres')
-    await sql`insert into ${sql.table(index)} (message_id, tokens) values ${sql.join(rows)}
-      on conflict (message_id) do update set tokens = excluded.tokens`.execute(db);
-  else await sql`insert into ${sql.table(index)} (rowid, tokens) values ${sql.join(rows)}`.execute(db);
+  await insertEntries(
+    dialect,
+    index,
+    entries.map(({ id, text }) => ({ id, tokens: indexTokens(text) })),
+  ).execute(db);
 }
 
+/** One entry, as every submission adds it: the statement is written once per index and dialect (db/prepared.ts). */
+const oneEntry = Object.fromEntries(
+  (['message_words', 'board_words'] as const).flatMap((index) =>
+    (['sqlite', 'postgres'] as const).map((dialect) => [
+      `${index} ${dialect}`,
+      preparedStatement(['id', 'tokens'], (_db, entry: { id: number; tokens: string }) => insertEntries(dialect, index, [entry])),
+    ]),
+  ),
+);
+
 /** Adds `text` to an index under the message's id. */
-export function indexText(db: Db, dialect: Dialect, index: WordIndex, id: number, text: string): Promise<void> {
-  return indexTexts(db, dialect, index, [{ id, text }]);
+export async function indexText(db: Db, dialect: Dialect, index: WordIndex, id: number, text: string): Promise<void> {
+  await oneEntry[`${index} ${dialect}`]!.execute(db, { id, tokens: indexTokens(text) });
 }
 
 /** Takes the message out of an index; `text` is what was indexed (a contentless FTS5 table needs it to find the entries). */
