@@ -39,13 +39,16 @@ describeOnBackends('a prepared statement', (runtime, run) => {
     expect((await readBack.execute(db, { id: 'rolled-back' })).rows).toEqual([]);
   });
 
-  run('refuses a run that leaves a value out, rather than writing NULL', async () => {
+  run('refuses a run that leaves a value out (rather than writing NULL) or brings one without a slot', async () => {
     const { db } = runtime().store;
     await expect(useOnce.execute(db, { id: 'no-expiry' } as Challenge)).rejects.toThrow(/缺少「expires_at」/);
     expect((await readBack.execute(db, { id: 'no-expiry' })).rows).toEqual([]);
+    const extra = { id: 'extra', expires_at: '2026-12-01T00:00:00.000Z', note: '多余' } as Challenge;
+    await expect(useOnce.execute(db, extra)).rejects.toThrow(/没有「note」的位置/);
+    expect((await readBack.execute(db, { id: 'extra' })).rows).toEqual([]);
   });
 
-  run('refuses a builder that changes a value or writes it into the SQL text', async () => {
+  run('refuses a builder that changes a value, writes it into the SQL text or does not bind it', async () => {
     const { db } = runtime().store;
     const changed = preparedStatement(['id', 'expires_at'], (db, values: Challenge) =>
       db.insertInto('used_challenges').values({ id: values.id.trim().toLowerCase(), expires_at: values.expires_at }),
@@ -53,5 +56,10 @@ describeOnBackends('a prepared statement', (runtime, run) => {
     await expect(changed.execute(db, { id: ' X ', expires_at: '2026-12-01T00:00:00.000Z' })).rejects.toThrow(/改动了占位值/);
     const inlined = preparedStatement(['id'], (db, { id }: { id: string }) => db.selectFrom('used_challenges').selectAll().where('id', '=', sql.lit(id)));
     await expect(inlined.execute(db, { id: 'x' })).rejects.toThrow(/写进了 SQL 文本/);
+    const counted = preparedStatement(['id', 'expires_at'], (db, values: Challenge) =>
+      db.insertInto('used_challenges').values({ id: String(values.id.length), expires_at: values.expires_at }),
+    );
+    await expect(counted.execute(db, { id: 'y', expires_at: '2026-12-01T00:00:00.000Z' })).rejects.toThrow(/没有用到「id」/);
+    expect((await readBack.execute(db, { id: '1' })).rows).toEqual([]);
   });
 });

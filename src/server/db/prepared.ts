@@ -7,7 +7,10 @@
  * any query does (same SQL text, so SQLite's prepared statement is reused too: db/open.ts).
  *
  * The builder must put each value into the query as a value, never look at it: it sees placeholders,
- * not the caller's data. A slot missing from the values of a run is an error, not NULL.
+ * not the caller's data. It is refused the first time it runs if it changes a placeholder, writes one into
+ * the SQL text or leaves one out; a run is refused if it leaves a value out (rather than writing NULL) or
+ * brings one the statement has no slot for. The template is kept per dialect adapter, which a store's
+ * transactions share; the store's Kysely has no plugins, which a template would bypass.
  */
 import { createQueryId, type Compilable, type Kysely, type QueryResult, type RawBuilder, type RootOperationNode } from 'kysely';
 import type { Database } from './schema.ts';
@@ -45,6 +48,9 @@ function writeTemplate<Values>(db: Db, slots: readonly string[], build: (db: Db,
     if (slot === undefined) throw new Error(`预编译语句改动了占位值：${JSON.stringify(value)}`);
     return { slot };
   });
+  // A slot the statement never binds was turned into something else (a number, a length, JSON) or left out.
+  for (const slot of slots)
+    if (!parameters.some((parameter) => 'slot' in parameter && parameter.slot === slot)) throw new Error(`预编译语句没有用到「${slot}」的值`);
   return { query: compiled.query, sql: compiled.sql, parameters };
 }
 
@@ -58,8 +64,11 @@ export function preparedStatement<Values extends Record<string, unknown>, Row = 
 ): PreparedStatement<Values, Row> {
   // One template per store: a store's Kysely and its transactions share one dialect adapter.
   const templates = new WeakMap<object, Template>();
+  const named = new Set<string>(slots);
   return {
     async execute(db, values) {
+      // A value with no slot would be dropped without a word (the builder wrote its column out, or never saw it).
+      for (const name in values) if (!named.has(name)) throw new TypeError(`预编译语句没有「${name}」的位置`);
       const adapter = db.getExecutor().adapter;
       let template = templates.get(adapter);
       if (!template) templates.set(adapter, (template = writeTemplate(db, slots, build)));
