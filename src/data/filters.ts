@@ -1,6 +1,6 @@
 /** The board's filter dimensions with this build's ledgers, categories and units, and their counts. */
-import type { Board } from './board';
-import { dimensions, type Dimension, type DimensionKey } from '../lib/tasks/filters';
+import { loadBoard, type Board } from './board';
+import { dimensions, hasOwnPage, type Dimension, type DimensionKey } from '../lib/tasks/filters';
 
 let cached: { board: Board; dims: Dimension[]; counts: Map<string, number> } | undefined;
 
@@ -23,4 +23,11 @@ export function boardFilters(board: Board): { dims: Dimension[]; count: (key: Di
   }
   const { dims, counts } = cached;
   return { dims, count: (key, value) => counts.get(`${key}:${value}`) ?? 0 };
+}
+
+/** The dimensions with a page of their own (lib/tasks/filters.ts `hasOwnPage`), as the static paths of src/pages/tasks/[dimension]/. */
+export async function dimensionPagePaths(): Promise<{ params: { dimension: DimensionKey } }[]> {
+  return boardFilters(await loadBoard())
+    .dims.filter(hasOwnPage)
+    .map((d) => ({ params: { dimension: d.key } }));
 }

@@ -58,6 +58,11 @@ export function taskListDescription(list: {
   return `${what}，${listSummary(list.total, list.warnings)}${list.sort === 'deadline' ? '；按截止日期排列' : ''}${pageWords(list.page)}。`;
 }
 
+/** A dimension's own page (按牵头单位筛选): how many values, and in which order their lists are. */
+export function dimensionPageDescription(label: string, count: number, sort: SortKey): string {
+  return `公示栏按${label}筛选：${count} 个${label}及各自的任务数，每个链接到它的任务列表${sort === 'deadline' ? '（按截止日期排列）' : ''}。`;
+}
+
 /** 责任单位 list: how many units of each kind, and what is shown for each. */
 export function unitsDescription(units: readonly { kind: keyof typeof UNIT_KIND_LABEL }[], rankingMonth: string | undefined): string {
   const kinds = (Object.keys(UNIT_KIND_LABEL) as (keyof typeof UNIT_KIND_LABEL)[])
