@@ -27,7 +27,10 @@ export function boardFilters(board: Board): { dims: Dimension[]; count: (key: Di
 
 /** The dimensions with a page of their own (lib/tasks/filters.ts `hasOwnPage`), as the static paths of src/pages/tasks/[dimension]/. */
 export async function dimensionPagePaths(): Promise<{ params: { dimension: DimensionKey } }[]> {
-  return boardFilters(await loadBoard())
-    .dims.filter(hasOwnPage)
-    .map((d) => ({ params: { dimension: d.key } }));
+  const own = boardFilters(await loadBoard()).dims.filter(hasOwnPage);
+  // /tasks/unit/by-deadline/ is the page itself in deadline order: a value of that name would have no list of its own.
+  for (const d of own)
+    if (d.values.some((v) => v.id === 'by-deadline'))
+      throw new Error(`${d.label}的编号不能是「by-deadline」：它与公示栏“按${d.label}筛选”页的地址相同。请给这个内容文件改名。`);
+  return own.map((d) => ({ params: { dimension: d.key } }));
 }

@@ -4,6 +4,7 @@ import {
   bulletinListDescription,
   caseDescription,
   caseListDescription,
+  dimensionPageDescription,
   homeDescription,
   messageBoardDescription,
   messageDescription,
@@ -59,6 +60,13 @@ describe('descriptions', () => {
     );
     expect(taskListDescription({ chosen: [{ dimension: '牵头单位', value: '区教育局' }], total: 10, warnings: counts, sort: 'deadline', page: 2 })).toBe(
       '公示栏中牵头单位为「区教育局」的重点任务，共 10 项：逾期 3 项，临期 1 项，正常 4 项，已完成 2 项；按截止日期排列；第 2 页。',
+    );
+  });
+
+  it('of a filter’s own page say how many values and in which order their lists are', () => {
+    expect(dimensionPageDescription('牵头单位', 200, 'code')).toBe('公示栏按牵头单位筛选：200 个牵头单位及各自的任务数，每个链接到它的任务列表。');
+    expect(dimensionPageDescription('牵头单位', 200, 'deadline')).toBe(
+      '公示栏按牵头单位筛选：200 个牵头单位及各自的任务数，每个链接到它的任务列表（按截止日期排列）。',
     );
   });
 
