@@ -10,7 +10,7 @@ import { createHmac } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Dialect } from '../db/open.ts';
-import { preparedStatement } from '../db/prepared.ts';
+import { preparedStatement, type PreparedStatement } from '../db/prepared.ts';
 
 export type ChainedTable = 'message_events' | 'audit_log';
 
@@ -92,18 +92,23 @@ export async function appendChained<T extends ChainedTable>(
   values: Omit<Insertable<Database[T]>, 'id' | 'prev_hash' | 'hash'>,
 ): Promise<void> {
   const links = await chained(db, chain, table, values as Record<string, unknown>);
-  await chainedInserts[table].execute(db, { ...CHAINED_NULLS[table], ...values, ...links });
+  const insert = chainedInserts[table];
+  await insert.statement.execute(db, { ...insert.nulls, ...values, ...links });
   chain.lastHashes?.set(table, links.hash);
 }
 
-/** A chained table's row as written: its hashed fields (NULL where not given), then its links. */
-const chainedInsert = (table: ChainedTable) =>
-  preparedStatement([...CHAINED_FIELDS[table], 'prev_hash', 'hash'], (db, row: Record<string, unknown>) => db.insertInto(table).values(row as never));
-const chainedInserts = { message_events: chainedInsert('message_events'), audit_log: chainedInsert('audit_log') };
-const CHAINED_NULLS = {
-  message_events: Object.fromEntries(CHAINED_FIELDS.message_events.map((field) => [field, null])),
-  audit_log: Object.fromEntries(CHAINED_FIELDS.audit_log.map((field) => [field, null])),
-};
+/** Each chained table's insert (its hashed fields, then its links), and NULL for each field a caller leaves out. */
+const chainedInserts = Object.fromEntries(
+  (Object.keys(CHAINED_FIELDS) as ChainedTable[]).map((table) => [
+    table,
+    {
+      statement: preparedStatement([...CHAINED_FIELDS[table], 'prev_hash', 'hash'], (db, row: Record<string, unknown>) =>
+        db.insertInto(table).values(row as never),
+      ),
+      nulls: Object.fromEntries(CHAINED_FIELDS[table].map((field) => [field, null])),
+    },
+  ]),
+) as Record<ChainedTable, { statement: PreparedStatement<Record<string, unknown>, unknown>; nulls: Record<string, null> }>;
 
 export type Verdict = { ok: true; rows: number } | { ok: false; rows: number; id: number; reason: string };
 
