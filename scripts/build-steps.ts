@@ -19,8 +19,8 @@ export function buildSteps(out: string): BuildStep[] {
   return [
     // The static pages into client/, the server bundle into server/.
     { name: 'Astro 构建', script: join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), args: ['build'] },
-    // The content pages of client/ (pagefind.yml), with this build's folder.
-    { name: 'Pagefind 索引', script: join(root, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs'), args: ['--site', join(out, 'client')] },
+    // The content pages of client/, in parts of a bounded size.
+    { name: 'Pagefind 索引', script: join(root, 'scripts', 'search-index.ts'), args: ['--site', join(out, 'client')] },
     // Brotli and gzip copies beside the text files.
     { name: '预压缩', script: join(root, 'scripts', 'precompress.ts'), args: [] },
   ];

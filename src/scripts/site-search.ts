@@ -7,6 +7,7 @@
 import { excerptOf, fromPagefind, type Excerpt } from '../lib/format/search-excerpt';
 import { longDate } from '../lib/format/numbers';
 import { SEARCH_TYPE } from '../lib/format/search';
+import { PARTS_FILE, PRIMARY_BUNDLE, type SearchIndexParts } from '../lib/search/index-parts';
 
 /** What Pagefind 1.6 hands back for one page (`result.data()`). */
 interface PagefindPage {
@@ -23,6 +24,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (url: string, o: Record<string, unknown>) => Promise<void>;
   search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
 /** What /messages/search.json answers. */
@@ -92,12 +94,25 @@ class SiteSearch extends HTMLElement {
     if (params.get('q') || params.get('type')) requestAnimationFrame(() => setTimeout(() => void this.run(form, false)));
   }
 
+  /**
+   * Pagefind, with every part of the index merged into the first (src/lib/search/index-parts.ts): a
+   * list of parts that cannot be read fails the search rather than search a part of the site.
+   */
   private load(): Promise<Pagefind> {
-    const path = '/pagefind/pagefind.js';
-    this.#pagefind ??= import(/* @vite-ignore */ path).then(async (pf: Pagefind) => {
-      await pf.options({ excerptLength: 40 });
-      return pf;
-    });
+    const path = `${PRIMARY_BUNDLE}pagefind.js`;
+    const options = { excerptLength: 40 };
+    if (!this.#pagefind) {
+      this.#pagefind = Promise.all([
+        import(/* @vite-ignore */ path) as Promise<Pagefind>,
+        fetch(PARTS_FILE).then((r) => (r.ok ? (r.json() as Promise<SearchIndexParts>) : Promise.reject(new Error(`${PARTS_FILE}: ${r.status}`)))),
+      ]).then(async ([pf, parts]) => {
+        await pf.options(options);
+        for (const bundle of parts.merge) await pf.mergeIndex(bundle, options);
+        return pf;
+      });
+      // A load that failed is tried again by the next search (the summary says 请稍后重试).
+      this.#pagefind.catch(() => (this.#pagefind = undefined));
+    }
     return this.#pagefind;
   }
 

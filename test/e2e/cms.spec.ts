@@ -32,8 +32,8 @@ async function buildAndServe(): Promise<void> {
     DUBAN_CMS_PROXY_URL: `http://localhost:${PROXY_PORT}/api/v1`,
     DUBAN_AS_OF: '2026-11-23',
   };
-  await run(bin('astro'), ['build'], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
-  await run(bin('pagefind'), ['--site', join(work, 'out', 'client')], { cwd: root, env });
+  // Every step of `npm run build`: Astro, the search index, precompression.
+  await run(bin('node'), [join(root, 'scripts', 'build.ts')], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
   // The last build's server lets go of the port before the next one starts.
   await Promise.all(processes.splice(1).map((p) => (p.exitCode === null ? new Promise((exited) => p.once('exit', exited).kill()) : undefined)));
   // As `npm run serve` runs it, behind the front door: the CMS under its own Content-Security-Policy (decision 020).

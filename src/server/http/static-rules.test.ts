@@ -12,6 +12,9 @@ describe('cache rules', () => {
       '/pagefind/index/zh-cn_2a83307.pf_index',
       '/pagefind/filter/zh-cn_1733eb4.pf_filter',
       '/pagefind/pagefind.zh-cn_a1db1da9b22d4.pf_meta',
+      '/pagefind/parts/2/fragment/zh-cn_0f1e2d3.pf_fragment',
+      '/pagefind/parts/12/index/zh-cn_2a83307.pf_index',
+      '/pagefind/parts/3/pagefind.zh-cn_85211facb3e9c.pf_meta',
     ]) {
       expect(cacheControlFor(path), path).toBe(IMMUTABLE);
     }
@@ -33,6 +36,8 @@ describe('cache rules', () => {
       '/pagefind/pagefind-worker.js',
       '/pagefind/pagefind-entry.json',
       '/pagefind/wasm.unknown.pagefind',
+      '/pagefind/parts.json',
+      '/pagefind/parts/2/pagefind-entry.json',
       '/admin/decap/decap-cms.js',
       '/admin/decap/103.decap-cms.js',
       '/attachments/report.pdf',
@@ -44,6 +49,8 @@ describe('cache rules', () => {
   it('a look-alike outside the hashed folders is not immutable', () => {
     expect(cacheControlFor('/tasks/_astro/x.js')).toBe('no-cache');
     expect(cacheControlFor('/pagefind/fragment/notes.txt')).toBe('no-cache');
+    expect(cacheControlFor('/pagefind/parts/x/index/zh-cn_2a83307.pf_index')).toBe('no-cache');
+    expect(cacheControlFor('/pagefind/parts/2/parts/3/index/zh-cn_2a83307.pf_index')).toBe('no-cache');
   });
 });
 

@@ -5,10 +5,11 @@
  * table, and `static-files.ts` serves them; decision 020 says why.
  *
  * Caching: a file whose name carries a hash of its content never changes under that name, so it is
- * `immutable` for a year (Astro's `/_astro/`, Pagefind's index, filter and fragment chunks and its
- * `pagefind.<hash>.pf_meta`); everything else (pages, feeds, open data, Pagefind's loader and its wasm,
- * the CMS bundle, whose chunk names are numbers, not hashes) is `no-cache`: kept, but checked with the
- * server (ETag / Last-Modified → 304) before each use, so a rebuild shows at once.
+ * `immutable` for a year (Astro's `/_astro/`, Pagefind's index, filter and fragment chunks and the
+ * `pagefind.<hash>.pf_meta` of each part of the search index); everything else (pages, feeds, open data,
+ * Pagefind's loader and its wasm, the list of the index's parts, the CMS bundle, whose chunk names are
+ * numbers, not hashes) is `no-cache`: kept, but checked with the server (ETag / Last-Modified → 304)
+ * before each use, so a rebuild shows at once.
  */
 
 /** Content types of the files worth compressing, by extension: text, and wasm. Charset given for every text type. */
@@ -60,7 +61,13 @@ export function isCompressible(path: string, size: number): boolean {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
-const HASHED = [/^\/_astro\//, /^\/pagefind\/(fragment|index|filter)\/[^/]+\.pf_(fragment|index|filter)$/, /^\/pagefind\/pagefind\.[^/]+\.pf_meta$/];
+/** Pagefind's bundle, or another part of the search index (src/lib/search/index-parts.ts). */
+const SEARCH_BUNDLE = String.raw`^\/pagefind\/(?:parts\/\d+\/)?`;
+const HASHED = [
+  /^\/_astro\//,
+  new RegExp(String.raw`${SEARCH_BUNDLE}(fragment|index|filter)\/[^/]+\.pf_(fragment|index|filter)$`),
+  new RegExp(String.raw`${SEARCH_BUNDLE}pagefind\.[^/]+\.pf_meta$`),
+];
 
 /** Whether a path of the built site names a file by a hash of its content (it never changes, only goes away). */
 export function isHashedAsset(path: string): boolean {
