@@ -25,3 +25,8 @@ export function buildSteps(out: string): BuildStep[] {
     { name: '预压缩', script: join(root, 'scripts', 'precompress.ts'), args: [] },
   ];
 }
+
+/** How a step's process ended, as the build's log says it. */
+export function howItEnded(status: number | null, signal: string | null): string {
+  return signal ? `被信号 ${signal} 中止` : `退出码 ${status}`;
+}

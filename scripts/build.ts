@@ -15,7 +15,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { boardDay, loadDistrictRules } from '../src/data/district-rules.ts';
 import { STAMP_FILE, type BuildStamp } from '../src/server/site-builds/folders.ts';
-import { buildSteps, type BuildStep } from './build-steps.ts';
+import { pagesPerPartSetting } from '../src/lib/search/index-parts.ts';
+import { buildSteps, howItEnded, type BuildStep } from './build-steps.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist');
@@ -24,7 +25,7 @@ function run({ name: what, script, args }: BuildStep): void {
   const started = performance.now();
   const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`\n构建失败：${what}${result.signal ? `被信号 ${result.signal} 中止` : `退出码 ${result.status}`}`);
+    console.error(`\n构建失败：${what}${howItEnded(result.status, result.signal)}`);
     process.exit(result.status ?? 1);
   }
   console.log(`${what}：用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
@@ -38,6 +39,13 @@ function commitOf(): string | null {
   }
 }
 
+// Settings a later step reads are checked before the first: a bad one should not cost an Astro build first.
+try {
+  pagesPerPartSetting(process.env.DUBAN_SEARCH_PART_PAGES);
+} catch (error) {
+  console.error(`构建失败：${(error as Error).message}`);
+  process.exit(2);
+}
 rmSync(join(out, STAMP_FILE), { force: true });
 for (const step of buildSteps(out)) run(step);
 

@@ -25,6 +25,8 @@ interface PagefindResult {
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   mergeIndex: (url: string, o: Record<string, unknown>) => Promise<void>;
+  preload: (q: string) => Promise<void>;
+  destroy: () => Promise<void>;
   search: (q: string | null, o: { filters: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
 /** What /messages/search.json answers. */
@@ -65,6 +67,26 @@ const EXCERPT_CHARS = 90;
 /** Filters that only content pages have: with one of them set, messages are not searched. */
 const CONTENT_ONLY_FILTERS = ['category', 'status'];
 
+/** Pagefind with every part of the index merged, or an error if any part could not be loaded. */
+async function loadPagefind(): Promise<Pagefind> {
+  const options = { excerptLength: 40 };
+  const [pagefind, parts] = await Promise.all([
+    import(/* @vite-ignore */ `${PRIMARY_BUNDLE}pagefind.js`) as Promise<Pagefind>,
+    fetch(PARTS_FILE).then((r) => (r.ok ? (r.json() as Promise<SearchIndexParts>) : Promise.reject(new Error(`${PARTS_FILE}: ${r.status}`)))),
+  ]);
+  try {
+    await pagefind.options(options);
+    // Pagefind's mergeIndex waits for the first part without end if that failed to load; this throws instead.
+    await pagefind.preload('');
+    await Promise.all(parts.merge.map((bundle) => pagefind.mergeIndex(bundle, options)));
+    return pagefind;
+  } catch (error) {
+    // A part that failed stays among Pagefind's parts, failing every later search: start again from nothing.
+    await pagefind.destroy();
+    throw error;
+  }
+}
+
 class SiteSearch extends HTMLElement {
   #pagefind: Promise<Pagefind> | undefined;
   #run = 0;
@@ -95,24 +117,15 @@ class SiteSearch extends HTMLElement {
   }
 
   /**
-   * Pagefind, with every part of the index merged into the first (src/lib/search/index-parts.ts): a
-   * list of parts that cannot be read fails the search rather than search a part of the site.
+   * Pagefind, with every part of the index merged into the first (src/lib/search/index-parts.ts). If any
+   * of it cannot be loaded the search fails, rather than search a part of the site as if it were all, and
+   * the next search starts again from nothing (the summary says 请稍后重试).
    */
   private load(): Promise<Pagefind> {
-    const path = `${PRIMARY_BUNDLE}pagefind.js`;
-    const options = { excerptLength: 40 };
-    if (!this.#pagefind) {
-      this.#pagefind = Promise.all([
-        import(/* @vite-ignore */ path) as Promise<Pagefind>,
-        fetch(PARTS_FILE).then((r) => (r.ok ? (r.json() as Promise<SearchIndexParts>) : Promise.reject(new Error(`${PARTS_FILE}: ${r.status}`)))),
-      ]).then(async ([pf, parts]) => {
-        await pf.options(options);
-        for (const bundle of parts.merge) await pf.mergeIndex(bundle, options);
-        return pf;
-      });
-      // A load that failed is tried again by the next search (the summary says 请稍后重试).
-      this.#pagefind.catch(() => (this.#pagefind = undefined));
-    }
+    this.#pagefind ??= loadPagefind().catch((error: unknown) => {
+      this.#pagefind = undefined;
+      throw error;
+    });
     return this.#pagefind;
   }
 

@@ -6,10 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { SEARCH_TYPE } from '../../src/lib/format/search.ts';
-import type { SearchIndexParts } from '../../src/lib/search/index-parts.ts';
+import { CONTENT_SECTIONS, type SearchIndexParts } from '../../src/lib/search/index-parts.ts';
+import { pagesOfBundle } from '../fixtures/pagefind-bundles.ts';
 import { siteDir } from './helpers.ts';
 
 /** The parts on disk, whatever the list the search reads says. */
@@ -20,15 +20,7 @@ const bundles = [
     .map((n) => `/pagefind/parts/${n}/`),
 ];
 
-/** The pages one part of the index holds, as its fragments name them. */
-function pagesOf(bundle: string) {
-  const folder = join(siteDir, bundle, 'fragment');
-  return readdirSync(folder).map((file) => {
-    const text = gunzipSync(readFileSync(join(folder, file))).toString('utf8');
-    const data = JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string; meta: { title: string }; filters: { type: string[] } };
-    return { url: data.url, title: data.meta.title, type: data.filters.type[0] };
-  });
-}
+const pagesOf = (bundle: string) => pagesOfBundle(join(siteDir, bundle));
 
 test('the index is in parts, listed for the search, and every content page is in exactly one of them', () => {
   expect(bundles.length).toBeGreaterThanOrEqual(3);
@@ -36,7 +28,7 @@ test('the index is in parts, listed for the search, and every content page is in
   expect(merge).toEqual(bundles.slice(1));
   const urls = bundles.flatMap((bundle) => pagesOf(bundle).map((p) => p.url));
   expect(new Set(urls).size).toBe(urls.length);
-  const contentPages = ['tasks', 'units', 'exposures', 'bulletins', 'supervision'].flatMap((section) =>
+  const contentPages = CONTENT_SECTIONS.flatMap((section) =>
     readdirSync(join(siteDir, section), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => `/${section}/${entry.name}/`)
@@ -50,7 +42,7 @@ test('the index is in parts, listed for the search, and every content page is in
 test('a page of every part is found by its title, first', async ({ page }) => {
   for (const bundle of bundles) {
     const { url, title } = pagesOf(bundle).at(-1)!;
-    await page.goto(`/search/?q=${encodeURIComponent(title)}`);
+    await page.goto(`/search/?q=${encodeURIComponent(title!)}`);
     await expect(page.locator('[data-results] a').first(), `${title} (${bundle})`).toHaveAttribute('href', url);
   }
 });
@@ -62,12 +54,19 @@ test('a search matching pages of every part counts them all', async ({ page }) =
   await expect(page.getByRole('status')).toHaveText(`找到 ${tasksPerPart.reduce((a, b) => a + b)} 条公示内容。`);
 });
 
-test('a list of parts that cannot be read fails the search, and the next search tries again', async ({ page }) => {
-  await page.route('**/pagefind/parts.json', (route) => route.fulfill({ status: 503, body: '' }));
-  await page.goto(`/search/?type=${encodeURIComponent(SEARCH_TYPE.task)}`);
-  await expect(page.getByRole('status')).toHaveText('搜索索引加载失败，请稍后重试，或到公示栏按条件筛选。');
-  await expect(page.locator('[data-results] li')).toHaveCount(0);
-  await page.unroute('**/pagefind/parts.json');
-  await page.getByRole('button', { name: '搜索' }).click();
-  await expect(page.getByRole('status')).toHaveText(/^找到 \d+ 条公示内容。$/);
-});
+for (const [what, file] of [
+  ['the list of parts', '**/pagefind/parts.json'],
+  ['the first part', '**/pagefind/pagefind-entry.json*'],
+  ['another part', '**/pagefind/parts/2/pagefind-entry.json*'],
+]) {
+  test(`when ${what} cannot be read the search says so, and the next search tries again and finds all`, async ({ page }) => {
+    const tasks = bundles.flatMap((bundle) => pagesOf(bundle)).filter((p) => p.type === SEARCH_TYPE.task).length;
+    await page.route(file!, (route) => route.fulfill({ status: 503, body: '' }));
+    await page.goto(`/search/?type=${encodeURIComponent(SEARCH_TYPE.task)}`);
+    await expect(page.getByRole('status')).toHaveText('搜索索引加载失败，请稍后重试，或到公示栏按条件筛选。');
+    await expect(page.locator('[data-results] li')).toHaveCount(0);
+    await page.unroute(file!);
+    await page.getByRole('button', { name: '搜索' }).click();
+    await expect(page.getByRole('status')).toHaveText(`找到 ${tasks} 条公示内容。`);
+  });
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundleOfPart, partsFile, splitIntoParts } from './index-parts.ts';
+import { bundleOfPart, DEFAULT_PAGES_PER_PART, pagesPerPartSetting, partsFile, splitIntoParts } from './index-parts.ts';
 
 describe('the parts of the search index (搜索索引分卷)', () => {
   it('keep a district smaller than a part in one part, with nothing to merge', () => {
@@ -35,5 +35,15 @@ describe('the parts of the search index (搜索索引分卷)', () => {
     expect(() => bundleOfPart(0)).toThrow(RangeError);
     expect(() => splitIntoParts(['a'], 0)).toThrow(RangeError);
     expect(() => splitIntoParts(['a'], 1.5)).toThrow(RangeError);
+  });
+
+  it('read their size from the setting as an operator types it, and refuse anything but a whole number above 0', () => {
+    expect(pagesPerPartSetting(undefined)).toBe(DEFAULT_PAGES_PER_PART);
+    expect(pagesPerPartSetting('  ')).toBe(DEFAULT_PAGES_PER_PART);
+    expect(pagesPerPartSetting('2500')).toBe(2500);
+    expect(pagesPerPartSetting('\u3000２５００ ')).toBe(2500); // full-width digits and an ideographic space
+    for (const bad of ['0', '-4', '1.5', '四千', '4000页', '1e3x', 'Infinity']) {
+      expect(() => pagesPerPartSetting(bad), bad).toThrow(`DUBAN_SEARCH_PART_PAGES 应为正整数（每卷页数），现为「${bad}」`);
+    }
   });
 });

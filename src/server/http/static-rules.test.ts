@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundleOfPart } from '../../lib/search/index-parts.ts';
 import { brotliQuality, cacheControlFor, chooseEncoding, contentTypeOf, fileForPath, isCompressible } from './static-rules.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -43,6 +44,13 @@ describe('cache rules', () => {
       '/attachments/report.pdf',
     ]) {
       expect(cacheControlFor(path), path).toBe('no-cache');
+    }
+  });
+
+  it('every part of the search index, where the build writes it, has its chunks cached like the first', () => {
+    for (const part of [1, 2, 7, 31]) {
+      expect(cacheControlFor(`${bundleOfPart(part)}index/zh-cn_2a83307.pf_index`), `part ${part}`).toBe(IMMUTABLE);
+      expect(cacheControlFor(`${bundleOfPart(part)}pagefind-entry.json`), `part ${part}`).toBe('no-cache');
     }
   });
 
