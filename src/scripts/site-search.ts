@@ -168,7 +168,10 @@ class SiteSearch extends HTMLElement {
     const list = this.querySelector<HTMLOListElement>('[data-results]')!;
     const messageSection = this.querySelector<HTMLElement>('[data-message-results]')!;
     const data = new FormData(form);
-    const query = String(data.get('q') ?? '').trim();
+    // Full-width letters, digits and signs, as a Chinese input method types them (ＷＬ－２０２６), read as the index has them.
+    const query = String(data.get('q') ?? '')
+      .normalize('NFKC')
+      .trim();
     const filters: Record<string, string> = {};
     for (const [key, value] of data) if (key !== 'q' && value !== '') filters[key] = String(value);
     if (remember) history.replaceState(null, '', `?${new URLSearchParams(data as unknown as Record<string, string>)}`);

@@ -36,6 +36,10 @@ test('search finds a unit by name and a task by its exact code first', async ({ 
   await expect(page.locator('[data-results] a').first()).toHaveText('望澜区水务局');
   await page.goto('/search/?q=ND-2026-001-02');
   await expect(page.locator('[data-results] a').first()).toHaveAttribute('href', /\/tasks\/ND-2026-001-02\/?$/);
+  // Typed with a Chinese input method: full-width letters, digits and dash, in lower case, with an ideographic space.
+  await page.goto(`/search/?q=${encodeURIComponent('\u3000ｎｄ－２０２６－００１－０２')}`);
+  await expect(page.locator('[data-results] a').first()).toHaveAttribute('href', /\/tasks\/ND-2026-001-02\/?$/);
+  await expect(page.getByRole('status')).toContainText('「nd-2026-001-02」：找到');
 });
 
 test('search filters narrow results by type', async ({ page }) => {
