@@ -85,7 +85,6 @@ async function writePart(pages: string[], part: number): Promise<void> {
     }
   }
   const bundle = join(site, bundleOfPart(part));
-  if (stopping) return;
   const pagefind = spawn(process.execPath, [PAGEFIND, '--site', scratch, '--output-path', bundle], {
     cwd: scratch, // not a pagefind.yml of whatever folder the build was started in
     detached: true, // its own process group, so that stopping it stops the binary the wrapper runs too
@@ -111,7 +110,8 @@ try {
   const pages = candidates.filter((page) => readFileSync(join(site, page), 'utf8').includes('data-pagefind-body')).sort();
   const parts = splitIntoParts(pages, pagesPerPart);
   await rm(join(site, bundleOfPart(1)), { recursive: true, force: true });
-  // Each worker takes the next part not yet taken.
+  // Each worker takes the next part not yet taken, none once the step is stopping (writePart runs without a
+  // pause from this check until its Pagefind is started and in `running`, where stopRuns finds it).
   const waiting = parts.entries();
   const worker = async () => {
     for (const [i, part] of waiting) if (!stopping) await writePart(part, i + 1);

@@ -20,13 +20,17 @@ const bundles = [
     .map((n) => `/pagefind/parts/${n}/`),
 ];
 
-const pagesOf = (bundle: string) => pagesOfBundle(join(siteDir, bundle));
+/** Each part's pages, read once from its fragments. */
+const pagesByPart = bundles.map((bundle) => pagesOfBundle(join(siteDir, bundle)));
+/** The tasks each part holds. */
+const tasksPerPart = pagesByPart.map((pages) => pages.filter((p) => p.type === SEARCH_TYPE.task).length);
+const allTasks = tasksPerPart.reduce((a, b) => a + b);
 
 test('the index is in parts, listed for the search, and every content page is in exactly one of them', () => {
   expect(bundles.length).toBeGreaterThanOrEqual(3);
   const { merge } = JSON.parse(readFileSync(join(siteDir, 'pagefind', 'parts.json'), 'utf8')) as SearchIndexParts;
   expect(merge).toEqual(bundles.slice(1));
-  const urls = bundles.flatMap((bundle) => pagesOf(bundle).map((p) => p.url));
+  const urls = pagesByPart.flatMap((pages) => pages.map((p) => p.url));
   expect(new Set(urls).size).toBe(urls.length);
   const contentPages = CONTENT_SECTIONS.flatMap((section) =>
     readdirSync(join(siteDir, section), { withFileTypes: true })
@@ -40,18 +44,17 @@ test('the index is in parts, listed for the search, and every content page is in
 });
 
 test('a page of every part is found by its title, first', async ({ page }) => {
-  for (const bundle of bundles) {
-    const { url, title } = pagesOf(bundle).at(-1)!;
+  for (const [i, bundle] of bundles.entries()) {
+    const { url, title } = pagesByPart[i]!.at(-1)!;
     await page.goto(`/search/?q=${encodeURIComponent(title!)}`);
     await expect(page.locator('[data-results] a').first(), `${title} (${bundle})`).toHaveAttribute('href', url);
   }
 });
 
 test('a search matching pages of every part counts them all', async ({ page }) => {
-  const tasksPerPart = bundles.map((bundle) => pagesOf(bundle).filter((p) => p.type === SEARCH_TYPE.task).length);
   expect(tasksPerPart.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
   await page.goto(`/search/?type=${encodeURIComponent(SEARCH_TYPE.task)}`);
-  await expect(page.getByRole('status')).toHaveText(`找到 ${tasksPerPart.reduce((a, b) => a + b)} 条公示内容。`);
+  await expect(page.getByRole('status')).toHaveText(`找到 ${allTasks} 条公示内容。`);
 });
 
 for (const [what, file] of [
@@ -60,13 +63,12 @@ for (const [what, file] of [
   ['another part', '**/pagefind/parts/2/pagefind-entry.json*'],
 ]) {
   test(`when ${what} cannot be read the search says so, and the next search tries again and finds all`, async ({ page }) => {
-    const tasks = bundles.flatMap((bundle) => pagesOf(bundle)).filter((p) => p.type === SEARCH_TYPE.task).length;
     await page.route(file!, (route) => route.fulfill({ status: 503, body: '' }));
     await page.goto(`/search/?type=${encodeURIComponent(SEARCH_TYPE.task)}`);
     await expect(page.getByRole('status')).toHaveText('搜索索引加载失败，请稍后重试，或到公示栏按条件筛选。');
     await expect(page.locator('[data-results] li')).toHaveCount(0);
     await page.unroute(file!);
     await page.getByRole('button', { name: '搜索' }).click();
-    await expect(page.getByRole('status')).toHaveText(`找到 ${tasks} 条公示内容。`);
+    await expect(page.getByRole('status')).toHaveText(`找到 ${allTasks} 条公示内容。`);
   });
 }
