@@ -5,7 +5,7 @@
  * src/data/district-rules.ts.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
 import {
@@ -27,9 +27,32 @@ const contentDir = process.env.DUBAN_CONTENT_DIR ?? './content';
 /** Ids are file names as written (WL-2026-014), not lower-cased slugs. */
 const fileStem = ({ entry }: { entry: string }) => entry.replace(/\.(md|ya?ml)$/, '');
 
+/**
+ * Astro writes its whole content store into the bundle that prerenders the pages. For a Markdown entry it keeps,
+ * beside the validated data and the rendered HTML, the raw Markdown (`retainBody`) and the rendered metadata's own
+ * copy of the frontmatter. No page reads either, so neither is stored, which halves the store (issue 13).
+ */
+const withoutFrontmatterCopy = (loader: Loader): Loader => ({
+  ...loader,
+  load: (context) =>
+    loader.load({
+      ...context,
+      store: {
+        ...context.store,
+        set: ({ rendered, ...entry }) => {
+          const { frontmatter: _copy, ...metadata } = rendered?.metadata ?? {};
+          return context.store.set({ ...entry, rendered: rendered && { ...rendered, metadata } });
+        },
+      },
+    }),
+});
+
 /** A collection typed by its schema, so pages get the schema's output type without casts. */
 const collection = <Schema extends z.ZodType>(folder: string, pattern: string, schema: Schema) =>
-  defineCollection({ loader: glob({ pattern, base: `${contentDir}/${folder}`, generateId: fileStem }), schema });
+  defineCollection({
+    loader: withoutFrontmatterCopy(glob({ pattern, base: `${contentDir}/${folder}`, generateId: fileStem, retainBody: false })),
+    schema,
+  });
 
 export const collections = {
   tasks: collection('tasks', '**/*.md', taskSchema),

@@ -2,7 +2,8 @@
  * A board with more 牵头单位 than the filters list on every page (a city's or a province's): the list pages
  * link to one page of all units instead, and every unit's list is still reachable without JavaScript, in
  * either order. Builds a synthetic district of 2,000 tasks and 40 units (the sample district's 28 units
- * stay in the filters: the browser tests cover that).
+ * stay in the filters: the browser tests cover that). The same build shows what the content store the pages are
+ * prerendered from holds.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -93,5 +94,20 @@ describe('a board of more than 30 units, one of them named by-deadline', () => {
       (error: { stdout: string; stderr: string }) => `${error.stdout}\n${error.stderr}`,
     );
     expect(failure).toContain('牵头单位的编号不能是「by-deadline」');
+  });
+});
+
+describe('the content store the pages are prerendered from', () => {
+  it('holds each entry’s data and rendered text, without the raw Markdown or a second copy of the frontmatter', async () => {
+    // Astro inlines this file into the prerendering bundle; at 10,000 tasks the two copies were half of it (issue 13).
+    const store = await readFile(join(work, 'out-cache', 'data-store.json'), 'utf8');
+    expect(store).toContain('"rendered":');
+    expect(store).toContain('"html":');
+    expect(store).not.toContain('"body":');
+    expect(store).not.toContain('"frontmatter":');
+    // The rendered text is still what a task page shows.
+    const task = await readFile(join(work, 'content', 'tasks', 'BM-2026-00002.md'), 'utf8');
+    const text = task.split(/^---$/m)[2]!.trim();
+    expect(await page('tasks/BM-2026-00002')).toContain(text);
   });
 });
