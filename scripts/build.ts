@@ -16,14 +16,15 @@ import { join, resolve } from 'node:path';
 import { boardDay, loadDistrictRules } from '../src/data/district-rules.ts';
 import { STAMP_FILE, type BuildStamp } from '../src/server/site-builds/folders.ts';
 import { pagesPerPartSetting } from '../src/lib/search/index-parts.ts';
-import { buildSteps, howItEnded, type BuildStep } from './build-steps.ts';
+import { buildSteps, howItEnded, nodeArguments, type BuildStep } from './build-steps.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist');
 
-function run({ name: what, script, args }: BuildStep): void {
+function run(step: BuildStep): void {
+  const what = step.name;
   const started = performance.now();
-  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, nodeArguments(step), { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`\n构建失败：${what}${howItEnded(result.status, result.signal)}`);
     process.exit(result.status ?? 1);

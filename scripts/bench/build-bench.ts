@@ -13,7 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSteps } from '../build-steps.ts';
+import { buildSteps, nodeArguments } from '../build-steps.ts';
 import { median, scalingExponent } from './scaling.ts';
 import { writeSyntheticDistrict } from './synthetic-district.ts';
 
@@ -110,7 +110,7 @@ async function benchmark(taskCount: number): Promise<SizeResult> {
     const steps: SizeResult['steps'] = [];
     for (const step of buildSteps(out)) {
       console.log(`${taskCount} tasks: ${step.name}${of}…`);
-      steps.push({ name: step.name, ...(await measure(process.execPath, [step.script, ...step.args], root, env)) });
+      steps.push({ name: step.name, ...(await measure(process.execPath, nodeArguments(step), root, env)) });
     }
     ours.push(steps);
     console.log(`${taskCount} tasks: the bare Astro site${of}…`);
