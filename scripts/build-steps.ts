@@ -24,7 +24,7 @@ export function buildSteps(out: string): BuildStep[] {
   return [
     // The static pages into client/, the server bundle into server/. V8 lets the heap grow to up to four times what
     // survived its last full collection before collecting again, so prerendering ten thousand pages piled up 0.6 GiB of
-    // garbage, most of the build's peak; held to 1.5 times, the peak is a fifth lower at no cost in time (issue 13).
+    // garbage, over a third of the step's peak; held to 1.5 times, the peak is a fifth lower at no cost in time (issue 13).
     // The bound follows the live heap, so a larger board still gets the room it needs.
     {
       name: 'Astro 构建',

@@ -22,14 +22,13 @@ const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, process.env.DUBAN_OUT_DIR ?? 'dist');
 
 function run(step: BuildStep): void {
-  const what = step.name;
   const started = performance.now();
   const result = spawnSync(process.execPath, nodeArguments(step), { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`\n构建失败：${what}${howItEnded(result.status, result.signal)}`);
+    console.error(`\n构建失败：${step.name}${howItEnded(result.status, result.signal)}`);
     process.exit(result.status ?? 1);
   }
-  console.log(`${what}：用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+  console.log(`${step.name}：用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
 }
 
 function commitOf(): string | null {
