@@ -45,6 +45,10 @@ async function shiftsWhileReading(page: Page, path: string): Promise<{ total: nu
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(path, { waitUntil: 'networkidle' }); // a reader starts reading once the page has come
+  // Search results come once the index's parts are loaded and merged, work in the browser that on a slow machine
+  // leaves the network idle for longer than networkidle waits: the search has come when its summary is written.
+  const searchSummary = page.locator('site-search [data-summary]');
+  if ((await searchSummary.count()) > 0) await expect(searchSummary).toHaveText(/。$/);
   await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null)))); // when charts start watching
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let y = 0; y < height; y += 700) {
